@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { compileSchedule } from '../schedule/compile.js';
+import { supportLineSlide } from '../schedule/synthetic.js';
+import type { ScheduleSlide, ScreenProfile } from '../schedule/types.js';
+import { manifestContent, manifestStart, manifestTimeline, pollSecondsFor, versionContent } from './manifest-document.js';
+
+const screen: ScreenProfile = {
+  id: 'screen-1',
+  countyCode: '19',
+  municipalityCode: '1980',
+  chain: null,
+  groups: [],
+  tags: [],
+  orientation: 'landscape',
+  width: 1920,
+  height: 1080,
+  languages: ['sv'],
+  timeZone: 'Europe/Stockholm',
+  openingHours: null,
+  playWhenClosed: false,
+};
+const manifestScreen = { id: 'screen-1', name: 'Entré', orientation: 'landscape' as const, width: 1920, height: 1080, languages: ['sv'], timeZone: 'Europe/Stockholm' };
+
+function slide(id: string, rightsExpiring: boolean): ScheduleSlide {
+  const base = supportLineSlide();
+  return { ...base, id, campaignId: 'c', campaignSlug: 'c', locked: false, variants: base.variants.slice(0, 1).map((variant) => ({ ...variant, assetId: `${id}-${rightsExpiring}` })) };
+}
+
+describe('manifest documents', () => {
+  it('starts at the top of the hour and gives each screen a steady poll interval within 60 s ± 20 %', () => {
+    expect(manifestStart(new Date('2026-11-23T10:59:59.999Z')).toISOString()).toBe('2026-11-23T10:00:00.000Z');
+    const intervals = Array.from({ length: 500 }, (_, i) => pollSecondsFor(`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`));
+    expect(Math.min(...intervals)).toBeGreaterThanOrEqual(48);
+    expect(Math.max(...intervals)).toBeLessThanOrEqual(72);
+    expect(new Set(intervals).size).toBeGreaterThan(10);
+    expect(pollSecondsFor('screen-1')).toBe(pollSecondsFor('screen-1'));
+  });
+
+  it('cuts the timeline at the local midnight after a day on which rights end', () => {
+    const withRights = compileSchedule([slide('kept', false), slide('expiring', true)], { nationalShare: 0.5, fallbackLanguage: 'sv', defaultLoop: [supportLineSlide()] });
+    const without = compileSchedule([slide('kept', false)], { nationalShare: 0.5, fallbackLanguage: 'sv', defaultLoop: [supportLineSlide()] });
+    const from = new Date('2026-11-25T12:00:00Z');
+    const timeline = manifestTimeline((day) => (day <= '2026-11-25' ? withRights : without), new Set(['2026-11-25']), screen, from, 25);
+    const content = manifestContent(manifestScreen, timeline, from);
+    // 26 November starts at 23:00 UTC on the 25th in Stockholm (UTC+1).
+    expect(content.segments.map((segment) => segment.start)).toEqual(['2026-11-25T12:00:00.000Z', '2026-11-25T23:00:00.000Z']);
+    const slidesIn = (index: number) => content.segments[index]?.loop.map((item) => content.items[item]?.slideId);
+    expect(slidesIn(0)).toContain('expiring');
+    expect(slidesIn(1)).not.toContain('expiring');
+    expect(content.validUntil).toBe('2026-11-26T13:00:00.000Z');
+  });
+
+  it('gives equal content the same version and different content another', () => {
+    const schedule = compileSchedule([slide('kept', false)], { nationalShare: 0.5, fallbackLanguage: 'sv', defaultLoop: [supportLineSlide()] });
+    const from = new Date('2026-11-25T12:00:00Z');
+    const build = (at: Date) => manifestContent(manifestScreen, manifestTimeline(() => schedule, new Set(), screen, from, 25), at);
+    expect(versionContent(build(new Date('2026-11-25T12:10:00Z'))).version).toBe(versionContent(build(new Date('2026-11-25T12:50:00Z'))).version);
+    expect(versionContent({ ...build(from), pollSeconds: 1 }).version).not.toBe(versionContent(build(from)).version);
+  });
+});
