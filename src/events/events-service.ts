@@ -1,0 +1,290 @@
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import type { Actor, SignedInUser } from '../accounts/actor.js';
+import { scopeCoversRegion } from '../accounts/scope.js';
+import { actorMaySeeCampaign, type CampaignRow, findCampaign } from '../campaigns/campaigns-service.js';
+import { campaigns } from '../campaigns/schema.js';
+import type { Db, DbOrTx } from '../db/client.js';
+import type { AppDeps } from '../deps.js';
+import type { FieldProblem } from '../errors.js';
+import type { EventPatch, NewEvent } from './event-schemas.js';
+import { refreshEventSlidesQuietly } from './event-slides.js';
+import { eventNotOverAt, liveEvent } from './event-sql.js';
+import { eventInstants, type EventTiming, timingProblems } from './event-times.js';
+import { events } from './schema.js';
+
+export type EventRow = typeof events.$inferSelect;
+/** An event with the campaign it belongs to. */
+export interface EventDetails {
+  event: EventRow;
+  campaign: CampaignRow;
+}
+
+export type EventRefusal = {
+  ok: false;
+  reason: 'campaign_not_found' | 'not_found' | 'forbidden' | 'county_outside_campaign' | 'invalid';
+  detail: string;
+  errors?: FieldProblem[];
+};
+export type EventWriteResult = { ok: true; event: EventDetails } | EventRefusal;
+
+const live = liveEvent;
+
+/** Whether events in a county can belong to a campaign: national ones anywhere, others in their own county. */
+export function countyFitsCampaign(
+  campaign: Pick<CampaignRow, 'tier' | 'countyCode'>,
+  countyCode: string,
+): boolean {
+  return campaign.tier === 'national' || campaign.countyCode === countyCode;
+}
+
+/** Whether a user may write a county's events: coordinators whose scope covers the whole county, and admins. */
+export function userMayManageCountyEvents(user: SignedInUser, countyCode: string): boolean {
+  return scopeCoversRegion(user, { countyCode, municipalityCode: null });
+}
+
+/** An event that is not deleted, with its campaign, regardless of who asks. */
+export async function findEvent(db: DbOrTx, id: string): Promise<EventDetails | null> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  const [row] = await db
+    .select({ event: events, campaign: campaigns })
+    .from(events)
+    .innerJoin(campaigns, eq(campaigns.id, events.campaignId))
+    .where(and(eq(events.id, id), live))
+    .limit(1);
+  return row ?? null;
+}
+
+/** A campaign's events (in a county), by start; past ones only when asked for. */
+export async function listCampaignEvents(
+  db: DbOrTx,
+  campaignId: string,
+  filters: { county?: string; include?: 'upcoming' | 'all'; at: Date },
+): Promise<EventRow[]> {
+  const where: SQL[] = [eq(events.campaignId, campaignId), live];
+  if (filters.county) where.push(eq(events.countyCode, filters.county));
+  if (filters.include !== 'all') where.push(eventNotOverAt(filters.at));
+  return db
+    .select()
+    .from(events)
+    .where(and(...where))
+    .orderBy(asc(events.startsAt), asc(events.id));
+}
+
+/** Events of published campaigns not over at an instant (in a county), by start: the public programme. */
+export async function listPublishedEvents(
+  db: Db,
+  filters: { county?: string; at: Date },
+): Promise<EventDetails[]> {
+  const where: SQL[] = [live, eq(campaigns.status, 'published'), eventNotOverAt(filters.at)];
+  if (filters.county) where.push(eq(events.countyCode, filters.county));
+  return db
+    .select({ event: events, campaign: campaigns })
+    .from(events)
+    .innerJoin(campaigns, eq(campaigns.id, events.campaignId))
+    .where(and(...where))
+    .orderBy(asc(events.countyCode), asc(events.startsAt), asc(events.id));
+}
+
+/** The campaign if the actor may see it (published, or a coordinator in its scope). */
+export async function visibleCampaign(
+  db: DbOrTx,
+  actor: Actor,
+  idOrSlug: string,
+): Promise<CampaignRow | null> {
+  const campaign = await findCampaign(db, idOrSlug);
+  return campaign && actorMaySeeCampaign(actor, campaign) ? campaign : null;
+}
+
+type EventColumns = Omit<typeof events.$inferInsert, 'campaignId' | 'createdBy' | 'createdAt' | 'updatedAt'>;
+
+/** The stored columns of an event as written through the API (or a definition file). */
+export function eventColumns(input: NewEvent): EventColumns {
+  const timing: EventTiming = {
+    startDate: input.startDate,
+    startTime: input.startTime ?? null,
+    endDate: input.endDate ?? input.startDate,
+    endTime: input.endTime ?? null,
+  };
+  const registration = input.registration ?? null;
+  return {
+    countyCode: input.countyCode,
+    title: input.title,
+    description: input.description ?? null,
+    audience: input.audience ?? null,
+    ...timing,
+    ...eventInstants(timing),
+    placeKind: input.place.kind,
+    placeName: input.place.name ?? null,
+    placeAddress: input.place.kind === 'venue' ? (input.place.address ?? null) : null,
+    registrationRequired: registration !== null,
+    registrationDeadline: registration?.deadline ?? null,
+    registrationUrl: registration?.url ?? null,
+    registrationEmail: registration?.email ?? null,
+    cancelled: input.cancelled ?? false,
+  };
+}
+
+/** The API input an event row stands for (so a patch can be merged and checked as a whole). */
+export function eventInput(row: EventRow): NewEvent {
+  const place: NewEvent['place'] =
+    row.placeKind === 'venue'
+      ? {
+          kind: 'venue',
+          name: row.placeName ?? '',
+          ...(row.placeAddress ? { address: row.placeAddress } : {}),
+        }
+      : { kind: 'online', ...(row.placeName ? { name: row.placeName } : {}) };
+  const registration = row.registrationRequired
+    ? {
+        ...(row.registrationDeadline ? { deadline: row.registrationDeadline } : {}),
+        ...(row.registrationUrl ? { url: row.registrationUrl } : {}),
+        ...(row.registrationEmail ? { email: row.registrationEmail } : {}),
+      }
+    : null;
+  return {
+    countyCode: row.countyCode,
+    title: row.title,
+    ...(row.description ? { description: row.description } : {}),
+    ...(row.audience ? { audience: row.audience } : {}),
+    startDate: row.startDate,
+    ...(row.startTime ? { startTime: row.startTime } : {}),
+    endDate: row.endDate,
+    ...(row.endTime ? { endTime: row.endTime } : {}),
+    place,
+    registration,
+    cancelled: row.cancelled,
+  };
+}
+
+/** Applies a patch to the stored input; null clears an optional field. */
+function mergePatch(current: NewEvent, patch: EventPatch): NewEvent {
+  const merged: Record<string, unknown> = { ...current };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete merged[key];
+    else if (value !== undefined) merged[key] = value;
+  }
+  // A new start date without an end date moves a one-day event as a whole.
+  if (patch.startDate && patch.endDate === undefined && current.endDate === current.startDate)
+    merged.endDate = patch.startDate;
+  if (patch.registration === null) merged.registration = null;
+  return merged as NewEvent;
+}
+
+/** Refuses a county the campaign or the user does not cover. */
+function checkCounty(user: SignedInUser, campaign: CampaignRow, countyCode: string): EventRefusal | null {
+  if (!countyFitsCampaign(campaign, countyCode)) {
+    return {
+      ok: false,
+      reason: 'county_outside_campaign',
+      detail: `The campaign belongs to county ${campaign.countyCode}; its events cannot be in county ${countyCode}.`,
+    };
+  }
+  if (!userMayManageCountyEvents(user, countyCode)) {
+    return {
+      ok: false,
+      reason: 'forbidden',
+      detail: `Your scope does not cover events in county ${countyCode}.`,
+    };
+  }
+  return null;
+}
+
+/** Adds an event to a campaign in a county the user covers; the county's programme slide follows. */
+export async function createEvent(
+  deps: AppDeps,
+  user: SignedInUser,
+  campaignIdOrSlug: string,
+  input: NewEvent,
+): Promise<EventWriteResult> {
+  const { db } = deps.database;
+  const campaign = await visibleCampaign(db, { kind: 'user', user, via: 'token' }, campaignIdOrSlug);
+  if (!campaign) return { ok: false, reason: 'campaign_not_found', detail: 'No such campaign.' };
+  const refused = checkCounty(user, campaign, input.countyCode);
+  if (refused) return refused;
+  const now = deps.clock.now();
+  const [row] = await db
+    .insert(events)
+    .values({
+      ...eventColumns(input),
+      campaignId: campaign.id,
+      createdBy: user.id,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  if (!row) throw new Error('event insert returned no row');
+  await refreshEventSlidesQuietly(deps, [{ campaignId: campaign.id, countyCode: row.countyCode }]);
+  return { ok: true, event: { event: row, campaign } };
+}
+
+/** The event, if the user may change it: not_found when they cannot see it, forbidden outside their county. */
+async function manageableEvent(
+  db: DbOrTx,
+  user: SignedInUser,
+  id: string,
+): Promise<({ ok: true } & EventDetails) | EventRefusal> {
+  const existing = await findEvent(db, id);
+  if (!existing || !actorMaySeeCampaign({ kind: 'user', user, via: 'token' }, existing.campaign)) {
+    return { ok: false, reason: 'not_found', detail: 'No such event.' };
+  }
+  if (!userMayManageCountyEvents(user, existing.event.countyCode)) {
+    return {
+      ok: false,
+      reason: 'forbidden',
+      detail: `Your scope does not cover events in county ${existing.event.countyCode}.`,
+    };
+  }
+  return { ok: true, ...existing };
+}
+
+/** Changes an event the user may manage (in its old and its new county). */
+export async function updateEvent(
+  deps: AppDeps,
+  user: SignedInUser,
+  id: string,
+  patch: EventPatch,
+): Promise<EventWriteResult> {
+  const { db } = deps.database;
+  const existing = await manageableEvent(db, user, id);
+  if (!existing.ok) return existing;
+  const merged = mergePatch(eventInput(existing.event), patch);
+  const refused = checkCounty(user, existing.campaign, merged.countyCode);
+  if (refused) return refused;
+  const errors = timingProblems(eventColumns(merged) as EventTiming, merged.registration?.deadline);
+  if (errors.length)
+    return { ok: false, reason: 'invalid', detail: 'The event with this change is not valid.', errors };
+  const now = deps.clock.now();
+  // Changed by people: a re-import of the definition file no longer overwrites it.
+  const [row] = await db
+    .update(events)
+    .set({ ...eventColumns(merged), sourceHash: null, revision: sql`${events.revision} + 1`, updatedAt: now })
+    .where(and(eq(events.id, id), live))
+    .returning();
+  if (!row) return { ok: false, reason: 'not_found', detail: 'No such event.' };
+  const counties = new Set([existing.event.countyCode, row.countyCode]);
+  await refreshEventSlidesQuietly(
+    deps,
+    [...counties].map((countyCode) => ({ campaignId: row.campaignId, countyCode })),
+  );
+  return { ok: true, event: { event: row, campaign: existing.campaign } };
+}
+
+/** Deletes an event the user may manage (marked deleted, so a re-import does not bring it back). */
+export async function deleteEvent(
+  deps: AppDeps,
+  user: SignedInUser,
+  id: string,
+): Promise<{ ok: true } | EventRefusal> {
+  const { db } = deps.database;
+  const existing = await manageableEvent(db, user, id);
+  if (!existing.ok) return existing;
+  const now = deps.clock.now();
+  await db
+    .update(events)
+    .set({ deletedAt: now, updatedAt: now })
+    .where(and(eq(events.id, id), live));
+  await refreshEventSlidesQuietly(deps, [
+    { campaignId: existing.event.campaignId, countyCode: existing.event.countyCode },
+  ]);
+  return { ok: true };
+}
