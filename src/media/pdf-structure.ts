@@ -1,19 +1,29 @@
 import { type FileWindow, refuseStructure, STRUCTURE_OK, type StructureVerdict } from './file-window.js';
+import { checkPdfActiveContent } from './pdf-active-content.js';
 
 /*
  * A PDF is read from its end: the last `startxref` gives the offset of the cross-reference section
  * (a classic `xref` table or an xref stream object) and `%%EOF` closes the file. An upload cut
  * short loses that tail first, so checking that the tail is there and points at a real
  * cross-reference section refuses truncated files without loading the whole document (print PDFs
- * can be hundreds of megabytes). Content is not interpreted: the file is stored and served as is.
+ * can be hundreds of megabytes). A complete file is then scanned for active or embedded content
+ * (JavaScript, launch actions, embedded files, XFA forms…; see pdf-active-content.ts), reading
+ * the syntax and object streams but stepping over page content. Nothing is rewritten: an accepted
+ * file is stored and served as is.
  */
 
 const TAIL_BYTES = 1024;
 const XREF_SCAN_BYTES = 32 * 1024 * 1024;
 const HAS_ROOT = /\/Root(?![A-Za-z])/;
 
-/** PDF: a `%PDF-` header, a closing `%%EOF`, and a startxref pointing at a cross-reference section with a Root. */
+/** PDF: complete (header, cross-reference section with a Root, `%%EOF`) and free of active content. */
 export async function checkPdfStructure(file: FileWindow): Promise<StructureVerdict> {
+  const verdict = await checkPdfFrame(file);
+  return verdict.ok ? checkPdfActiveContent(file) : verdict;
+}
+
+/** A `%PDF-` header, a closing `%%EOF`, and a startxref pointing at a cross-reference section with a Root. */
+async function checkPdfFrame(file: FileWindow): Promise<StructureVerdict> {
   const head = await file.read(0, 8);
   if (!/^%PDF-\d/.test(head.toString('latin1')))
     return refuseStructure('unsupported_type', 'No %PDF- header');

@@ -8,6 +8,7 @@ import {
   hostileFiles,
   safeFiles,
 } from '../fixtures/hostile/hostile-files.js';
+import { hostilePdfs, lookalikePdfs } from '../fixtures/hostile/hostile-pdfs.js';
 import { listFiles, uploadForm } from '../support/files.js';
 import { createTestContext, type TestContext, unique } from '../support/test-app.js';
 
@@ -98,6 +99,23 @@ describe('hostile uploads', () => {
     // Nothing carries the names: not in the service's folders, not anywhere in the temp folder around them.
     expect(await named(t.dataDir)).toEqual([]);
     expect(await named(outside)).toEqual(namedBefore);
+  });
+
+  it('refuses PDFs with scripts, actions or attachments as unsupported, saying what was found', async () => {
+    for (const pdf of await hostilePdfs()) {
+      const response = await upload(pdf.bytes, pdf.name);
+      const body = (await response.json()) as { code?: string; detail?: string };
+      expect([response.status, body.code], pdf.what).toEqual(
+        pdf.mentions === 'no object starts' ? [422, 'corrupt'] : [415, 'unsupported_type'],
+      );
+      expect(body.detail, pdf.what).toContain(pdf.mentions);
+    }
+  });
+
+  it('accepts PDFs whose text or page content merely mentions JavaScript', async () => {
+    for (const pdf of lookalikePdfs()) {
+      expect((await upload(pdf.bytes, 'harmless.pdf')).status, pdf.what).toBe(201);
+    }
   });
 
   it('still accepts a safe SVG, so refusing the hostile ones is not refusing SVG', async () => {
