@@ -77,13 +77,26 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   };
 }
 
+/**
+ * Seconds before the next attempt to open a pooled connection after `retries` failed ones: 50 ms
+ * doubling to at most one second, with jitter so instances do not retry in step. postgres-js'
+ * default grows to 20 s, and since the count is shared by the pool, after an outage of a few
+ * seconds most pooled connections sat out up to 20 s after PostgreSQL was back.
+ */
+export function reconnectDelaySeconds(retries: number): number {
+  return Math.min(0.05 * 2 ** retries, 1) * (0.5 + Math.random() / 2);
+}
+
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const client = postgres(url, {
     max: poolSize,
     onnotice: () => {},
     // Fail fast when the server is gone, so requests get a 503 instead of hanging.
     connect_timeout: 5,
+    backoff: reconnectDelaySeconds,
+    // Idle connections close after a minute; dead ones are noticed by TCP keepalive after 30 s idle.
     idle_timeout: 60,
+    keep_alive: 30,
   });
   const db = drizzlePostgres({ client, schema }) as unknown as Db;
   const withLock: Database['withLock'] = async (key, work) => {
