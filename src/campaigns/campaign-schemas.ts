@@ -35,11 +35,14 @@ const campaignFields = {
   support: z.array(SupportContactSchema).max(20).default([]),
 };
 
+/** A campaign slug: lower-case letters and digits in words joined by single hyphens. */
+export const CAMPAIGN_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 export const NewCampaignSchema = z
   .object({
     slug: z
       .string()
-      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by hyphens')
+      .regex(CAMPAIGN_SLUG_PATTERN, 'lower-case words joined by hyphens')
       .min(3)
       .max(100),
     ...campaignFields,

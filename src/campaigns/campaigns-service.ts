@@ -6,7 +6,7 @@ import type { Db, DbOrTx } from '../db/client.js';
 import { markScheduleChanged } from '../manifests/schedule-version.js';
 import { currentOrNextInterval, describeWindow } from '../windows/evaluate.js';
 import type { Window } from '../windows/window-schema.js';
-import type { CampaignPatch, NewCampaign } from './campaign-schemas.js';
+import { CAMPAIGN_SLUG_PATTERN, type CampaignPatch, type NewCampaign } from './campaign-schemas.js';
 import { type PublishProblem, publishProblemsOf } from './publish-gate.js';
 import { campaigns } from './schema.js';
 
@@ -95,6 +95,9 @@ function unpublishedVisibility(actor: Actor): SQL | undefined {
 /** One campaign by id or slug, with its owner, regardless of visibility (callers check). */
 export async function findCampaign(db: DbOrTx, idOrSlug: string): Promise<CampaignWithOwner | null> {
   const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrSlug);
+  // Neither an id nor a possible slug (which is kebab-case): nothing to look up. This also keeps
+  // bytes PostgreSQL refuses in text, such as NUL, away from the query.
+  if (!isUuid && !CAMPAIGN_SLUG_PATTERN.test(idOrSlug)) return null;
   const [row] = await db
     .select(withOwner)
     .from(campaigns)

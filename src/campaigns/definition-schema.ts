@@ -3,6 +3,7 @@ import { OrganisationKindSchema } from '../accounts/user-schemas.js';
 import { ContentLanguageSchema, LocalizedTextSchema } from '../i18n/languages.js';
 import { CountyCodeSchema, MunicipalityCodeSchema } from '../regions/regions.js';
 import { WindowSchema } from '../windows/window-schema.js';
+import { CAMPAIGN_SLUG_PATTERN } from './campaign-schemas.js';
 
 /**
  * A campaign as written in `campaigns/<slug>/campaign.json`: the demo and reference campaigns the
@@ -12,7 +13,7 @@ import { WindowSchema } from '../windows/window-schema.js';
 
 const kebabCase = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected kebab-case: lower-case letters, digits and single dashes')
+  .regex(CAMPAIGN_SLUG_PATTERN, 'expected kebab-case: lower-case letters, digits and single dashes')
   .max(80);
 
 /** A real calendar date written YYYY-MM-DD. */
