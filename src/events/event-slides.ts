@@ -13,13 +13,13 @@ import { useBundledFonts } from '../media/fonts.js';
 import { configureSharp } from '../media/images.js';
 import { ingestUpload } from '../media/ingest.js';
 import { slideAssets, slides } from '../slides/schema.js';
+import { eventNotOverAt, liveEvent } from './event-sql.js';
 import {
-  PROGRAMME_RENDITION_SPEC,
   type ProgrammeSlidePlan,
   type ProgrammeVariant,
   planProgrammeSlide,
+  programmeRenditionSpec,
 } from './programme-slide.js';
-import { eventNotOverAt, liveEvent } from './event-sql.js';
 import { eventSlides, events } from './schema.js';
 
 /** One county's programme of one campaign: the unit that gets one generated slide. */
@@ -68,7 +68,7 @@ async function storeVariant(
   const ingested = await ingestUpload(tmpPath, {
     store: deps.storage,
     limits: { tmpDir, maxPixels: deps.config.IMAGE_MAX_MEGAPIXELS * 1_000_000 },
-    renditionSpec: PROGRAMME_RENDITION_SPEC,
+    renditionSpec: programmeRenditionSpec(variant.orientation),
   });
   if (!ingested.ok) throw new Error(`programme image refused: ${ingested.code}: ${ingested.detail}`);
   const asset = await recordAsset(deps.database.db, deps.storage, {
@@ -273,9 +273,10 @@ export async function refreshAllEventSlides(
 }
 
 /**
- * The generated programme slides of a campaign. They come in sv and en only (other screen
- * languages fall back to sv), so the publish gate should not ask them for the campaign's other
- * languages.
+ * The generated programme slides of a campaign. They come in Swedish and every other language
+ * of the campaign that the bundled font can write (programmeLanguagesOf); a language it cannot
+ * write (UNWRITABLE_LANGUAGES: Tigrinya) gets the Swedish slide on screens, so the publish gate
+ * should not ask these slides for it.
  */
 export async function programmeSlideIds(db: DbOrTx, campaignId: string): Promise<Set<string>> {
   const rows = await db

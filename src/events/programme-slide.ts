@@ -4,22 +4,35 @@ import { readingSeconds } from '../campaigns/publish-gate.js';
 import { RENDITION_SPEC, type RenditionSpec } from '../media/rendition-spec.js';
 import { countyByCode } from '../regions/regions.js';
 import type { SlideTargeting } from '../slides/schema.js';
-import { eventShowsOnScreens, type EventLifetime } from './event-times.js';
-import { buildProgramme, type ProgrammeEventInput, programmeAltText } from './programme.js';
+import { type EventLifetime, eventShowsOnScreens } from './event-times.js';
+import { buildProgramme, type ProgrammeEventInput, programmeAltText, programmeTitle } from './programme.js';
 import { PROGRAMME_TEMPLATE_VERSION, type ProgrammeOrientation, programmeSvg } from './programme-svg.js';
-import { countyNameIn, PROGRAMME_LANGUAGES, type ProgrammeLanguage } from './programme-words.js';
+import { countyNameIn, type ProgrammeLanguage, programmeLanguagesOf } from './programme-words.js';
+
+/** The full-HD screen target of each orientation. */
+const SCREEN_TARGETS: Record<ProgrammeOrientation, string> = {
+  landscape: 'screen-1920x1080',
+  portrait: 'screen-1080x1920',
+};
 
 /**
- * Programme images are flat text on one colour at full-HD size, rendered again whenever an event
- * changes: the 4K target would only repeat the master, AVIF costs far more time than it saves
- * bytes on such images, and WebP at effort 1 is about twice as fast as at 4 for some 15 % more bytes.
+ * The renditions of a programme image. Programme images are flat text on one colour at full-HD
+ * size, rendered again whenever an event changes, in every language of the campaign: the 4K
+ * target would only repeat the master, and the other orientation's screen size would never be
+ * picked (each language has both orientations, so a screen always has its own), so each image
+ * gets only its own screen size and the thumbnails. AVIF costs far more time than it saves bytes
+ * on such images, and WebP at effort 1 is about twice as fast as at 4 for some 15 % more bytes.
  */
-export const PROGRAMME_RENDITION_SPEC: RenditionSpec = {
-  ...RENDITION_SPEC,
-  targets: RENDITION_SPEC.targets.filter((target) => target.name !== 'screen-3840x2160'),
-  encoding: { ...RENDITION_SPEC.encoding, webp: { ...RENDITION_SPEC.encoding.webp, effort: 1 } },
-  modernFormats: ['webp'],
-};
+export function programmeRenditionSpec(orientation: ProgrammeOrientation): RenditionSpec {
+  return {
+    ...RENDITION_SPEC,
+    targets: RENDITION_SPEC.targets.filter(
+      (target) => target.purpose === 'thumbnail' || target.name === SCREEN_TARGETS[orientation],
+    ),
+    encoding: { ...RENDITION_SPEC.encoding, webp: { ...RENDITION_SPEC.encoding.webp, effort: 1 } },
+    modernFormats: ['webp'],
+  };
+}
 
 /** One image of the programme slide. */
 export interface ProgrammeVariant {
@@ -44,10 +57,6 @@ export interface ProgrammeSlidePlan {
 const MAX_SLIDE_SECONDS = 300;
 
 const ORIENTATIONS: readonly ProgrammeOrientation[] = ['landscape', 'portrait'];
-const ORIENTATION_WORDS: Record<ProgrammeLanguage, Record<ProgrammeOrientation, string>> = {
-  sv: { landscape: 'liggande', portrait: 'stående' },
-  en: { landscape: 'landscape', portrait: 'portrait' },
-};
 
 /** Where the programme of a county plays: the county, or a local campaign's own municipality. */
 export function programmeTargeting(
@@ -66,10 +75,12 @@ export function programmePageUrl(publicUrl: string | undefined, countyCode: stri
 
 /**
  * The generated slide for the events of one campaign in one county that screens still show at
- * `at` (ordered by start): sv and en, landscape and portrait. Null when none is left.
+ * `at` (ordered by start): landscape and portrait in Swedish and in each other language the
+ * campaign declares that the bundled font can write (programmeLanguagesOf; screens wanting
+ * another language get Swedish). Null when none is left.
  */
 export function planProgrammeSlide(input: {
-  campaign: Pick<CampaignRow, 'title' | 'tier' | 'municipalityCode'>;
+  campaign: Pick<CampaignRow, 'title' | 'tier' | 'municipalityCode' | 'languages'>;
   countyCode: string;
   events: ReadonlyArray<ProgrammeEventInput & EventLifetime>;
   at: Date;
@@ -79,7 +90,7 @@ export function planProgrammeSlide(input: {
   if (shown.length === 0) return null;
   const countyName = countyByCode(input.countyCode)?.name ?? input.countyCode;
   const variants: ProgrammeVariant[] = [];
-  for (const language of PROGRAMME_LANGUAGES) {
+  for (const language of programmeLanguagesOf(input.campaign.languages)) {
     const programme = buildProgramme({
       language,
       countyName: countyNameIn(countyName, language),
@@ -94,7 +105,7 @@ export function planProgrammeSlide(input: {
         orientation,
         svg: rendered.svg,
         altText: programmeAltText(programme, rendered.shown),
-        title: `${programme.heading} – ${ORIENTATION_WORDS[language][orientation]}`,
+        title: programmeTitle(programme, orientation),
       });
     }
   }
@@ -109,7 +120,7 @@ export function planProgrammeSlide(input: {
     .update(
       JSON.stringify({
         template: PROGRAMME_TEMPLATE_VERSION,
-        spec: PROGRAMME_RENDITION_SPEC,
+        specs: ORIENTATIONS.map(programmeRenditionSpec),
         name,
         durationSeconds,
         targeting,

@@ -1,8 +1,11 @@
 import type { LocalizedText } from '../i18n/languages.js';
+import { isolateIn, withoutBidiControls } from './programme-bidi.js';
+import type { ProgrammeOrientation } from './programme-svg-parts.js';
 import {
   longDate,
   PROGRAMME_PHRASES,
   type ProgrammeLanguage,
+  programmeLocale,
   shortDate,
   textIn,
   timeSpan,
@@ -23,7 +26,11 @@ export interface ProgrammeEventInput {
   cancelled: boolean;
 }
 
-/** One event as the slide shows it, plus the same in full words for the alt text. */
+/**
+ * One event as the slide shows it, plus the same in full words for the alt text. On a
+ * right-to-left slide the place in `info` is bidi-isolated (see programme-bidi.ts); the title is
+ * isolated line by line when it is laid out.
+ */
 export interface ProgrammeLine {
   date: string;
   time: string;
@@ -35,9 +42,14 @@ export interface ProgrammeLine {
   spoken: string;
 }
 
-/** A county's programme of one campaign in one language, ready to lay out. */
+/**
+ * A county's programme of one campaign in one language, ready to lay out. On a right-to-left
+ * slide the county in `heading` and the address in `footer` are bidi-isolated; programmeAltText
+ * and programmeTitle give them plain.
+ */
 export interface Programme {
   language: ProgrammeLanguage;
+  direction: 'ltr' | 'rtl';
   heading: string;
   campaignTitle: string;
   lines: ProgrammeLine[];
@@ -70,14 +82,15 @@ function registrationOf(
 
 /** One event as a programme line in a language. */
 export function programmeLine(event: ProgrammeEventInput, language: ProgrammeLanguage): ProgrammeLine {
-  const phrases = PROGRAMME_PHRASES[language];
+  const locale = programmeLocale(language);
+  const phrases = locale.phrases;
   const title = textIn(event.title, language);
   const place = placeOf(event, language);
   const time = timeSpan(event.startTime, event.endTime, language);
   const registration = registrationOf(event, language, longDate);
   const when = dateSpan(event, language, longDate);
   const spoken = [
-    `${event.cancelled ? `${phrases.cancelled}: ` : ''}${when.charAt(0).toUpperCase()}${when.slice(1)}, ${time}: ${title}.`,
+    `${event.cancelled ? `${phrases.cancelled}: ` : ''}${when.charAt(0).toUpperCase()}${when.slice(1)}${locale.comma}${time}: ${title}.`,
     place ? `${phrases.place}: ${place}.` : '',
     registration && !event.cancelled ? `${registration}.` : '',
   ]
@@ -87,7 +100,10 @@ export function programmeLine(event: ProgrammeEventInput, language: ProgrammeLan
     date: dateSpan(event, language, shortDate),
     time,
     title,
-    info: [place, event.cancelled ? null : registrationOf(event, language, shortDate)]
+    info: [
+      isolateIn(locale.direction, place),
+      event.cancelled ? null : registrationOf(event, language, shortDate),
+    ]
       .filter(Boolean)
       .join(' · '),
     cancelled: event.cancelled,
@@ -104,13 +120,14 @@ export function buildProgramme(input: {
   /** The public page of the county's events, when the service has a public address. */
   pageUrl: string | null;
 }): Programme {
-  const phrases = PROGRAMME_PHRASES[input.language];
+  const { direction, phrases } = programmeLocale(input.language);
   return {
     language: input.language,
-    heading: phrases.heading(input.countyName),
+    direction,
+    heading: phrases.heading(isolateIn(direction, input.countyName)),
     campaignTitle: textIn(input.campaignTitle, input.language),
     lines: input.events.map((event) => programmeLine(event, input.language)),
-    footer: input.pageUrl ? phrases.fullProgramme(input.pageUrl) : null,
+    footer: input.pageUrl ? phrases.fullProgramme(isolateIn(direction, input.pageUrl)) : null,
   };
 }
 
@@ -118,7 +135,7 @@ export function buildProgramme(input: {
 export function programmeAltText(programme: Programme, shown: number): string {
   const phrases = PROGRAMME_PHRASES[programme.language];
   const hidden = programme.lines.length - shown;
-  return [
+  const text = [
     phrases.imageOf,
     `${programme.heading}: ${programme.campaignTitle}.`,
     ...programme.lines.slice(0, shown).map((line) => line.spoken),
@@ -127,4 +144,11 @@ export function programmeAltText(programme: Programme, shown: number): string {
   ]
     .filter(Boolean)
     .join(' ');
+  return withoutBidiControls(text);
+}
+
+/** The title of a programme image, as coordinators see it in lists: "Evenemang i … – liggande". */
+export function programmeTitle(programme: Programme, orientation: ProgrammeOrientation): string {
+  const words = programmeLocale(programme.language).orientation[orientation];
+  return withoutBidiControls(`${programme.heading} – ${words}`);
 }
