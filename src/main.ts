@@ -28,7 +28,14 @@ async function main(): Promise<void> {
     poolSize: config.DATABASE_POOL_SIZE,
   });
   const storage = await createBlobStore(config, database);
-  const deps: AppDeps = { config, database, storage, clock: systemClock, log, readiness: { migrated: false, shuttingDown: false } };
+  const deps: AppDeps = {
+    config,
+    database,
+    storage,
+    clock: systemClock,
+    log,
+    readiness: { migrated: false, shuttingDown: false },
+  };
   const app = createApp(deps);
 
   // Listen before migrating, so /healthz answers at once and /readyz says when we are ready.
@@ -46,14 +53,17 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    const stoppingAt = Date.now();
     // /readyz answers 503 from now on and responses say Connection: close, so balancers move on.
     deps.readiness.shuttingDown = true;
     log.info({ signal }, 'shutting down');
-    // New connections are refused at once; requests in flight get the grace period to finish.
-    const closed = closeServer(server, config.SHUTDOWN_GRACE_SECONDS * 1000, log);
+    // New connections are refused at once; requests and job runs in flight get the grace period
+    // to finish, at the same time, before the database closes under them.
+    const graceMs = config.SHUTDOWN_GRACE_SECONDS * 1000;
+    const closed = closeServer(server, graceMs, log);
     // The import checks shuttingDown between files, so this wait is short.
     const stopJobs = await startingUp;
-    stopJobs?.();
+    if (stopJobs) log.info(await stopJobs(Math.max(0, graceMs - (Date.now() - stoppingAt))), 'jobs stopped');
     await closed;
     await stopScheduleSync(deps);
     await database.close();
