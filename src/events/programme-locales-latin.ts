@@ -234,7 +234,7 @@ export const so: ProgrammeLocale = {
     allDay: 'maalinta oo dhan',
     online: 'Internetka',
     registerBy: (date) => `Isdiiwaangeli ugu dambeyn ${date}`,
-    registrationRequired: 'Isdiiwaangelin waa lagama maarmaan',
+    registrationRequired: 'Isdiiwaangelintu waa qasab',
     more: (count) => `+ ${count} dhacdo oo kale`,
     fullProgramme: (url) => `Barnaamijka oo dhan iyo isdiiwaangelinta: ${url}`,
     imageOf: 'Sawir muujinaya barnaamijka dhacdooyinka.',
