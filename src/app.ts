@@ -20,6 +20,7 @@ import { orderFormPage } from './web/order-form-page.js';
 import { productPage } from './web/product-page.js';
 import { signInPage } from './web/sign-in-page.js';
 import { staticRoutes } from './web/static-routes.js';
+import { csrfRefusalPage } from './web/refusal-page.js';
 import { packRoutes } from './packs/pack-routes.js';
 import type { AppEnv } from './http/app-env.js';
 import { createRouter } from './http/router.js';
@@ -91,7 +92,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use('*', authenticate([screenTokenResolver]));
   // Signing in starts a fresh session, so it needs no token from an old one; the sign-in page
   // checks the form came from our own origin instead.
-  app.use('*', requireCsrfForSessions(['/api/v1/auth/sign-in', '/logga-in']));
+  app.use('*', requireCsrfForSessions(['/api/v1/auth/sign-in', '/logga-in'], { refusalPage: csrfRefusalPage }));
 
   for (const router of featureRouters()) app.route('/', router);
   // Server-rendered pages: not part of the API document.

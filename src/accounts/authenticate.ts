@@ -55,11 +55,23 @@ export function authenticate(extraResolvers: TokenResolver[] = []): MiddlewareHa
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** How a refused CSRF check is answered. */
+export interface CsrfOptions {
+  /**
+   * A page for a refused browser form post (people read it, a problem+json body means nothing
+   * to them), or null to answer problem+json as for the API.
+   */
+  refusalPage?: (c: Context<AppEnv>) => Response | Promise<Response> | null;
+}
+
 /**
  * Cookie-authenticated writes must carry the session's CSRF token (header for scripts, hidden
  * field for plain HTML forms). Token-authenticated calls are not exposed to CSRF.
  */
-export function requireCsrfForSessions(exemptPaths: readonly string[] = []): MiddlewareHandler<AppEnv> {
+export function requireCsrfForSessions(
+  exemptPaths: readonly string[] = [],
+  options: CsrfOptions = {},
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const actor = c.get('actor');
     if (SAFE_METHODS.has(c.req.method) || actor.kind !== 'user' || actor.via !== 'session') return next();
@@ -75,7 +87,11 @@ export function requireCsrfForSessions(exemptPaths: readonly string[] = []): Mid
     // An upload form's body is streamed to disk by its handler and cannot be read here, so a
     // plain HTML upload form carries the token in its action URL instead.
     if (!presented && contentType.startsWith('multipart/form-data')) presented = c.req.query(CSRF_FORM_FIELD);
-    if (!presented || presented !== actor.csrfToken) throw problems.csrf();
+    if (!presented || presented !== actor.csrfToken) {
+      const page = options.refusalPage?.(c);
+      if (page) return page;
+      throw problems.csrf();
+    }
     return next();
   };
 }

@@ -4,7 +4,15 @@ import { campaigns } from '../../../src/campaigns/schema.js';
 import { slides } from '../../../src/slides/schema.js';
 import { insertAsset, pairScreen, publishedCampaign, slideBody } from '../../screens/screen-fixtures.js';
 import { createTestContext, type TestContext } from '../../support/test-app.js';
-import { campaignFields, getPage, postForm, type Session, session, textOf } from './coordinator-fixtures.js';
+import {
+  campaignFields,
+  countyCoordinator,
+  getPage,
+  postForm,
+  type Session,
+  session,
+  textOf,
+} from './coordinator-fixtures.js';
 
 /*
  * Who reaches the coordinator pages: anonymous people are sent to sign in, members are refused,
@@ -39,29 +47,9 @@ async function campaignCount(): Promise<number> {
 
 beforeAll(async () => {
   t = await createTestContext();
-  const board19 = await t.organisation({
-    kind: 'county_board',
-    countyCode: '19',
-    name: 'Länsstyrelsen Västmanland',
-  });
-  const board03 = await t.organisation({
-    kind: 'county_board',
-    countyCode: '03',
-    name: 'Länsstyrelsen Uppsala',
-  });
   const club = await t.organisation({ kind: 'association', municipalityCode: '1980' });
-  vastmanland = await session(t, {
-    role: 'coordinator',
-    scope: 'county',
-    scopeCountyCode: '19',
-    organisationId: board19.id,
-  });
-  uppsala = await session(t, {
-    role: 'coordinator',
-    scope: 'county',
-    scopeCountyCode: '03',
-    organisationId: board03.id,
-  });
+  vastmanland = await countyCoordinator(t, '19', 'Länsstyrelsen Västmanland');
+  uppsala = await countyCoordinator(t, '03', 'Länsstyrelsen Uppsala');
   member = await session(t, { role: 'member', organisationId: club.id });
   const always = { spans: [{ kind: 'always' }] };
   const own = await publishedCampaign(t, vastmanland.token, {
@@ -192,6 +180,11 @@ describe('the coordinator pages', () => {
       csrf: false,
     });
     expect(created.status).toBe(403);
+    // People read the answer: a page that says what happened and leads back, not problem+json.
+    expect(created.headers.get('content-type')).toMatch(/^text\/html/);
+    const page = textOf(await created.text());
+    expect(page).toContain('Formuläret kunde inte skickas');
+    expect(page).toContain('Inget har sparats.');
     expect(await campaignCount()).toBe(before);
     const wrong = await postForm(
       t,

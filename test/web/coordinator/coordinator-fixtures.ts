@@ -25,6 +25,21 @@ export async function session(t: TestContext, input: Parameters<TestContext['use
   return { user, token, cookie, csrf: csrfToken };
 }
 
+/** A county coordinator of the county board (länsstyrelse) of a county, signed in. */
+export async function countyCoordinator(
+  t: TestContext,
+  countyCode: string,
+  boardName: string,
+): Promise<Session> {
+  const board = await t.organisation({ kind: 'county_board', countyCode, name: boardName });
+  return session(t, {
+    role: 'coordinator',
+    scope: 'county',
+    scopeCountyCode: countyCode,
+    organisationId: board.id,
+  });
+}
+
 /** GETs a page with the session's cookie. */
 export function getPage(t: TestContext, path: string, who?: Session): Promise<Response> {
   return t.request(path, { headers: who ? { cookie: who.cookie } : {}, redirect: 'manual' });
