@@ -7,7 +7,7 @@ import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../account
 import { AppError, type FieldProblem } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { guardSignIn } from '../ops/sign-in-limits.js';
-import { errorFor, ErrorSummary, TextField, titleWithErrors } from './forms.js';
+import { ErrorSummary, errorFor, TextField, titleWithErrors } from './forms.js';
 import { Layout } from './layout.js';
 import { type PageContext, pageContext, sendPage } from './page-context.js';
 
@@ -194,10 +194,14 @@ export function signInPage() {
       // The same limits as the API's sign-in, so the form is no way around them.
       const attempt = attemptOrBlocked(c, email);
       if (!attempt.ok) {
+        const wait =
+          lang === 'sv'
+            ? `${attempt.minutes} ${attempt.minutes === 1 ? 'minut' : 'minuter'}`
+            : `${attempt.minutes} ${attempt.minutes === 1 ? 'minute' : 'minutes'}`;
         const message =
           lang === 'sv'
-            ? `För många misslyckade inloggningar. Vänta ${attempt.minutes} minuter och försök igen.`
-            : `Too many failed sign-ins. Wait ${attempt.minutes} minutes and try again.`;
+            ? `För många misslyckade inloggningar. Vänta ${wait} och försök igen.`
+            : `Too many failed sign-ins. Wait ${wait} and try again.`;
         c.header('retry-after', String(attempt.seconds));
         const blocked = (
           <SignInForm page={page} email={email} next={next} errors={[{ field: '', message }]} />

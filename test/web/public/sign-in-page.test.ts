@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SIGN_IN_FAILURES_PER_ACCOUNT, SIGN_IN_WINDOW_MS } from '../../../src/ops/sign-in-limits.js';
 import { localPathOrNull } from '../../../src/web/sign-in-page.js';
 import { createTestContext, type TestContext } from '../../support/test-app.js';
 import {
@@ -137,13 +138,41 @@ describe('failed sign-ins through the form', () => {
     const organisation = await t.organisation({ kind: 'association', municipalityCode: '1984' });
     const target = (await t.user({ role: 'member', organisationId: organisation.id })).user.email;
     for (let attempt = 0; attempt < 10; attempt += 1) {
-      expect((await postForm(t, '/logga-in', { email: target, password: `guess ${attempt}` })).status).toBe(422);
+      expect((await postForm(t, '/logga-in', { email: target, password: `guess ${attempt}` })).status).toBe(
+        422,
+      );
     }
     const blocked = await postForm(t, '/logga-in', { email: target, password: PASSWORD });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(setCookieValue(blocked, 'hub_session')).toBeNull();
-    expect(await blocked.text()).toMatch(/<li>För många misslyckade inloggningar\. Vänta \d+ minuter och försök igen\.<\/li>/);
+    expect(await blocked.text()).toMatch(
+      /<li>För många misslyckade inloggningar\. Vänta \d+ minuter och försök igen\.<\/li>/,
+    );
+  });
+});
+
+describe('the form and the API share one limit', () => {
+  it('counts failures through the API against the form, and says the wait in English too', async () => {
+    const organisation = await t.organisation({ kind: 'association', municipalityCode: '1984' });
+    const target = (await t.user({ role: 'member', organisationId: organisation.id })).user.email;
+    for (let attempt = 0; attempt < SIGN_IN_FAILURES_PER_ACCOUNT; attempt += 1) {
+      const failed = await t.request('/api/v1/auth/sign-in', {
+        method: 'POST',
+        json: { email: target, password: `api guess ${attempt}` },
+      });
+      expect(failed.status).toBe(401);
+    }
+    const blocked = await postForm(t, '/logga-in?lang=en', { email: target, password: PASSWORD });
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(setCookieValue(blocked, 'hub_session')).toBeNull();
+    const html = await blocked.text();
+    expect(html).toMatch(/<li>Too many failed sign-ins\. Wait \d+ minutes and try again\.<\/li>/);
+    expect(html).toContain('value="' + target + '"');
+    // Once the window has passed, the right password signs in again.
+    t.clock.advance(SIGN_IN_WINDOW_MS);
+    expect((await postForm(t, '/logga-in', { email: target, password: PASSWORD })).status).toBe(303);
   });
 });
 
@@ -152,6 +181,11 @@ describe('signing out', () => {
     const session = await signInWithForm(t, email);
     const refused = await postForm(t, '/logga-ut', {}, session.cookie);
     expect(refused.status).toBe(403);
+    // A page that says what happened and leads back, not problem+json.
+    expect(refused.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await refused.text();
+    expect(html).toContain('<h1>Formuläret kunde inte skickas</h1>');
+    expect(html).toContain('<a href="/">Till start</a>');
     expect((await getPage(t, '/mina-bestallningar', session.cookie)).status).toBe(200);
   });
 
