@@ -1,17 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SignedInUser } from '../../../src/accounts/actor.js';
 import { makePdf, orderBody } from '../../orders/order-fixtures.js';
 import { pairingEnv, requestCode } from '../../screens/screen-fixtures.js';
-import {
-  CHROMIUM_MISSING_MESSAGE,
-  chromiumAvailable,
-  launchBrowser,
-  serveOnLoopback,
-} from '../../support/browser.js';
+import { CHROMIUM_MISSING_MESSAGE, chromiumAvailable } from '../../support/browser.js';
 import { makePng, uploadForm } from '../../support/files.js';
 import { createTestContext, type TestContext, unique } from '../../support/test-app.js';
-import { checkPage, DESKTOP, focusOutline, tabTo } from '../public/page-helpers.js';
+import { checkPage, focusOutline, tabTo } from '../public/page-helpers.js';
+import { type BrowserSession, openBrowserSession } from './browser-session.js';
 
 /*
  * A county coordinator's day in headless Chromium against the real app on a loopback port. The
@@ -24,32 +20,10 @@ const PASSWORD = 'correct horse battery staple';
 const ALT_TEXT = 'Vecka 48 i Västerås: föreläsning om våld i nära relationer på stadsbiblioteket.';
 
 let t: TestContext;
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
 let coordinator: { user: SignedInUser; token: string };
-let context: BrowserContext;
+let session: BrowserSession;
 let page: Page;
 let campaignSlug: string;
-
-/** Presses Enter on the focused control and waits for the page it leads to. */
-async function submitByEnter(): Promise<void> {
-  const navigated = page.waitForEvent('framenavigated');
-  await page.keyboard.press('Enter');
-  await navigated;
-  await page.waitForLoadState('load');
-}
-
-/** Clicks a submit button and waits for the page it leads to. */
-async function submit(selector: string): Promise<void> {
-  const navigated = page.waitForEvent('framenavigated');
-  await page.locator(selector).click();
-  await navigated;
-  await page.waitForLoadState('load');
-}
-
-const go = async (path: string) => {
-  await page.goto(`${server.url}${path}`);
-};
 
 /** An organisation in Västerås orders the poster of an orderable county campaign, through the API. */
 async function orderFromOrganisation(): Promise<string> {
@@ -144,27 +118,21 @@ describe.skipIf(!chromiumAvailable)(
         password: PASSWORD,
         name: 'Sara Samordnare',
       });
-      [server, browser] = await Promise.all([
-        serveOnLoopback((request) => t.app.fetch(request)),
-        launchBrowser(),
-      ]);
-      context = await browser.newContext({ viewport: DESKTOP, locale: 'sv-SE' });
-      page = await context.newPage();
+      session = await openBrowserSession(t);
+      page = session.page;
     }, 120_000);
     afterAll(async () => {
-      await context?.close();
-      await browser?.close();
-      await server?.close();
+      await session?.close();
       await t?.close();
     });
 
     it('sends a coordinator to sign in and back to the dashboard', async () => {
-      await go('/samordnare');
+      await session.go('/samordnare');
       expect(new URL(page.url()).pathname).toBe('/logga-in');
       await page.locator('#f-email').fill(coordinator.user.email);
       await page.locator('#f-password').fill(PASSWORD);
       await tabTo(page, 'main form button[type=submit]');
-      await submitByEnter();
+      await session.submitByEnter();
       expect(new URL(page.url()).pathname).toBe('/samordnare');
       expect(await page.locator('h1').textContent()).toBe('Samordning');
       expect(await page.locator('main').textContent()).toContain('Ditt område: Västmanlands län.');
@@ -172,12 +140,12 @@ describe.skipIf(!chromiumAvailable)(
     });
 
     it('creates a campaign, showing the form’s errors at the fields and in a summary first', async () => {
-      await go('/samordnare/kampanjer');
+      await session.go('/samordnare/kampanjer');
       await checkPage(page, 'coordinator-campaigns');
       await page.getByRole('link', { name: 'Ny kampanj' }).click();
       await page.waitForURL('**/samordnare/kampanjer/ny');
       await checkPage(page, 'coordinator-campaign-form');
-      await submit('#f-form button[type=submit]');
+      await session.submit('#f-form button[type=submit]');
       expect(await page.title()).toMatch(/^Fel: Ny kampanj/);
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('error-summary');
       expect(await page.locator('#f-title-sv-error').textContent()).toContain('Skriv en svensk text.');
@@ -194,7 +162,7 @@ describe.skipIf(!chromiumAvailable)(
       await page.locator('#f-languages-en').check();
       await page.locator('#f-airing-kind-isoWeek').check();
       await page.locator('#f-airing-week').fill('48');
-      await submit('#f-form button[type=submit]');
+      await session.submit('#f-form button[type=submit]');
       expect(new URL(page.url()).pathname).toBe(`/samordnare/kampanjer/${campaignSlug}`);
       expect(await page.locator('.notice').textContent()).toBe('Kampanjen är skapad som utkast.');
       expect(await page.locator('dl.facts').textContent()).toContain('vecka 48 varje år');
@@ -206,13 +174,11 @@ describe.skipIf(!chromiumAvailable)(
       await page.waitForURL('**/bilder/ny');
       await checkPage(page, 'coordinator-upload');
       await page.locator('#f-altText').fill(ALT_TEXT);
-      await page
-        .locator('#f-file')
-        .setInputFiles({
-          name: 'vecka-48.png',
-          mimeType: 'image/png',
-          buffer: await makePng(1600, 900, '#0b6e5f'),
-        });
+      await page.locator('#f-file').setInputFiles({
+        name: 'vecka-48.png',
+        mimeType: 'image/png',
+        buffer: await makePng(1600, 900, '#0b6e5f'),
+      });
       const preview = page.locator('[data-focal-preview] img');
       await preview.waitFor();
       await expect.poll(() => preview.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(1600);
@@ -223,7 +189,7 @@ describe.skipIf(!chromiumAvailable)(
       expect(await page.locator('#f-focalX').inputValue()).toBe('0.25');
       expect(await page.locator('#f-focalY').inputValue()).toBe('0.5');
       await page.locator('#f-rightsExpiry').fill('2027-12-31');
-      await submit('#f-form button[type=submit]');
+      await session.submit('#f-form button[type=submit]');
       expect(new URL(page.url()).pathname).toMatch(/^\/samordnare\/bilder\/[0-9a-f-]+$/);
       expect(await page.locator('.notice').textContent()).toBe('Bilden är uppladdad.');
       expect(await page.locator('#f-focalX').inputValue()).toBe('0.25');
@@ -232,14 +198,14 @@ describe.skipIf(!chromiumAvailable)(
     });
 
     it('schedules the artwork as a slide', async () => {
-      await go(`/samordnare/kampanjer/${campaignSlug}`);
+      await session.go(`/samordnare/kampanjer/${campaignSlug}`);
       await page.getByRole('link', { name: 'Nytt bildspel' }).click();
       await page.waitForURL('**/bildspel/ny');
       await checkPage(page, 'coordinator-slide-form');
       await page.locator('#f-name').fill('Föreläsning på stadsbiblioteket');
       await page.locator('#f-assetIds').check();
       await page.locator('#f-durationSeconds').fill('4');
-      await submit('#f-form button[type=submit]');
+      await session.submit('#f-form button[type=submit]');
       expect(new URL(page.url()).pathname).toBe(`/samordnare/kampanjer/${campaignSlug}`);
       expect(await page.locator('#bildspel ~ form table').textContent()).toContain(
         'Föreläsning på stadsbiblioteket',
@@ -249,7 +215,7 @@ describe.skipIf(!chromiumAvailable)(
     it('is refused by the publish gate with each problem listed, then fixed and published', async () => {
       await tabTo(page, 'form[action$="/status"]:has(input[value="published"]) button');
       expect((await focusOutline(page)).style).toBe('solid');
-      await submitByEnter();
+      await session.submitByEnter();
       expect(await page.title()).toMatch(/^Fel: /);
       const problems = page.locator('.error-summary.gate li');
       expect(await problems.allTextContents()).toEqual([
@@ -266,30 +232,30 @@ describe.skipIf(!chromiumAvailable)(
       await page.waitForURL('**/samordnare/bildspel/**');
       expect(await page.evaluate(() => location.hash)).toBe('#f-durationSeconds');
       await page.locator('#f-durationSeconds').fill('9');
-      await submit('#f-form button[type=submit]');
+      await session.submit('#f-form button[type=submit]');
       expect(await page.locator('.notice').textContent()).toBe('Bildspelet är sparat.');
 
       await page
         .locator('#f-exemption-en')
         .fill('Föreläsningarna hålls på svenska; engelska bilder kommer inte.');
-      await submit('form[action$="/sprakundantag"] button[type=submit]');
+      await session.submit('form[action$="/sprakundantag"] button[type=submit]');
       expect(await page.locator('.notice').textContent()).toBe('Skälen för saknade språk är sparade.');
       expect(await page.locator('main').textContent()).toContain('Allt är klart för publicering.');
-      await submit('form[action$="/status"]:has(input[value="published"]) button');
+      await session.submit('form[action$="/status"]:has(input[value="published"]) button');
       expect(await page.locator('.notice').textContent()).toBe('Kampanjen är publicerad.');
       expect(await page.locator('dl.facts').textContent()).toContain('Publicerad');
     });
 
     it('pairs a screen through the screens page and shows the campaign in what it plays', async () => {
       const { code } = await requestCode(t);
-      await go('/samordnare/skarmar');
+      await session.go('/samordnare/skarmar');
       await page.getByRole('link', { name: 'Koppla en skärm' }).click();
       await page.waitForURL('**/skarmar/koppla');
       await checkPage(page, 'coordinator-pair-screen');
       await page.locator('#f-code').fill(code);
       await page.locator('#f-name').fill('ICA Maxi Erikslund, entrén');
       await page.locator('#f-municipalityCode').selectOption('1980');
-      await submit('#f-form button[type=submit]');
+      await session.submit('#f-form button[type=submit]');
       expect(new URL(page.url()).pathname).toBe('/samordnare/skarmar');
       expect(await page.locator('table').textContent()).toContain('ICA Maxi Erikslund, entrén');
       await checkPage(page, 'coordinator-screens');
@@ -297,7 +263,7 @@ describe.skipIf(!chromiumAvailable)(
       await page.getByRole('link', { name: 'Vad visas nu? ICA Maxi Erikslund, entrén' }).click();
       await page.waitForURL('**/forhandsvisning?skarm=*');
       await page.locator('#f-tid').fill('2026-11-23T12:00');
-      await submit('form.filters button[type=submit]');
+      await session.submit('form.filters button[type=submit]');
       const item = page.locator('.playlist > li').first();
       expect(await item.locator('img').getAttribute('alt')).toBe(ALT_TEXT);
       expect(await item.textContent()).toContain('Språk: svenska');
@@ -307,7 +273,7 @@ describe.skipIf(!chromiumAvailable)(
     });
 
     it('shows the week’s timeline for the county', async () => {
-      await go('/samordnare/tidslinje');
+      await session.go('/samordnare/tidslinje');
       expect(await page.locator('svg.chart title').first().textContent()).toBe(
         'Vad som visas på skärmarna i Västmanlands län',
       );
@@ -318,13 +284,13 @@ describe.skipIf(!chromiumAvailable)(
 
     it('approves an organisation’s order by keyboard and puts it in a print batch made with the button', async () => {
       const orderId = await orderFromOrganisation();
-      await go('/samordnare/bestallningar');
+      await session.go('/samordnare/bestallningar');
       expect(await page.locator(`#order-${orderId}`).textContent()).toContain('Rudbeckianska gymnasiet');
       await checkPage(page, 'coordinator-orders');
       await tabTo(page, `form[action="/samordnare/bestallningar/${orderId}/godkann"] button`);
-      await submitByEnter();
+      await session.submitByEnter();
       expect(await page.locator('.notice').textContent()).toBe('Beställningen är godkänd.');
-      await submit('form[action="/samordnare/tryckomgangar"] button');
+      await session.submit('form[action="/samordnare/tryckomgangar"] button');
       expect(await page.locator('.notice').textContent()).toBe('Tryckomgången är skapad.');
       const batches = page.locator('table', { has: page.locator('caption', { hasText: 'Tryckomgångar' }) });
       expect(await batches.locator('tbody tr td').first().textContent()).toBe('1');
@@ -341,22 +307,22 @@ describe.skipIf(!chromiumAvailable)(
     });
 
     it('shows reach as charts with tables and a CSV link, and reads in English too', async () => {
-      await go('/samordnare/rackvidd');
+      await session.go('/samordnare/rackvidd');
       expect(await page.locator('svg.chart title').allTextContents()).toEqual([
         'Visningar per dag',
         'Skärmar i drift per län',
       ]);
       expect(await page.locator('a[href^="/api/v1/reach?"]').getAttribute('href')).toContain('format=csv');
       await checkPage(page, 'coordinator-reach');
-      await go('/samordnare/rackvidd?lang=en');
+      await session.go('/samordnare/rackvidd?lang=en');
       expect(await page.locator('h1').textContent()).toBe('Reach');
       expect(await page.locator('svg.chart title').first().textContent()).toBe('Plays per day');
       await checkPage(page, 'coordinator-reach-en');
-      await go('/samordnare/kampanjer?lang=sv');
+      await session.go('/samordnare/kampanjer?lang=sv');
     });
 
     it('shows the edit pages of a campaign without axe violations', async () => {
-      await go(`/samordnare/kampanjer/${campaignSlug}/redigera`);
+      await session.go(`/samordnare/kampanjer/${campaignSlug}/redigera`);
       expect(await page.locator('#f-title-sv').inputValue()).toBe('En vecka fri från våld – Västerås');
       await checkPage(page, 'coordinator-campaign-edit');
     });
