@@ -111,6 +111,20 @@ describe('the publish gate', () => {
       expect(checkPublishGate(input).map((problem) => problem.code)).toEqual(['language_variant_missing']);
     });
 
+    it('does not ask a slide for a language it is recorded as not made in, and asks the others', () => {
+      const input: PublishGateInput = {
+        campaign: { languages: ['sv', 'ti', 'en'], languageExemptions: null },
+        assets: [image('a-sv', 'sv', 'Evenemang i Västmanlands län.')],
+        slides: [
+          { id: 'programme', name: 'Evenemang', durationSeconds: 12, assetIds: ['a-sv'], languagesNotMade: ['ti'] },
+        ],
+      };
+      const missing = checkPublishGate(input).map((problem) =>
+        problem.code === 'language_variant_missing' ? `${problem.slideId}:${problem.language}` : problem.code,
+      );
+      expect(missing).toEqual(['programme:en']);
+    });
+
     it('lists each missing language of each slide', () => {
       const input: PublishGateInput = {
         campaign: { languages: ['sv', 'en', 'ar'], languageExemptions: null },

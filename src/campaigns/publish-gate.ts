@@ -2,6 +2,8 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { listCampaignAssets } from '../assets/assets-service.js';
 import { assets } from '../assets/schema.js';
 import type { DbOrTx } from '../db/client.js';
+import { programmeSlideIds } from '../events/event-sql.js';
+import { UNWRITABLE_LANGUAGES } from '../events/programme-words.js';
 import { slideAssets, slides } from '../slides/schema.js';
 import type { CampaignRow } from './campaigns-service.js';
 
@@ -34,6 +36,11 @@ export interface GateSlide {
   durationSeconds: number;
   /** Ids of its live variants (assets of the campaign). */
   assetIds: readonly string[];
+  /**
+   * Languages the slide is known not to come in, for a reason the service records itself: a
+   * generated events programme cannot be written in a script the bundled font lacks.
+   */
+  languagesNotMade?: readonly string[];
 }
 
 export interface PublishGateInput {
@@ -91,6 +98,7 @@ function languageProblems(input: PublishGateInput, byId: Map<string, GateAsset>)
     const present = new Set(slide.assetIds.flatMap((id) => byId.get(id)?.language ?? []));
     for (const language of input.campaign.languages) {
       if (present.has(language) || languageIsExempt(input.campaign, language)) continue;
+      if (slide.languagesNotMade?.includes(language)) continue;
       problems.push({
         code: 'language_variant_missing',
         field: `slides.${slide.id}.variants.${language}`,
@@ -159,6 +167,7 @@ export async function loadPublishGateInput(
           ),
         )
     : [];
+  const generated = await programmeSlideIds(db, campaign.id);
   return {
     campaign: { languages: campaign.languages, languageExemptions: campaign.languageExemptions },
     assets: liveAssets.map(({ id, kind, language, altText, title }) => ({
@@ -171,6 +180,7 @@ export async function loadPublishGateInput(
     slides: slideRows.map((slide) => ({
       ...slide,
       assetIds: variants.filter((variant) => variant.slideId === slide.id).map((variant) => variant.assetId),
+      ...(generated.has(slide.id) ? { languagesNotMade: UNWRITABLE_LANGUAGES } : {}),
     })),
   };
 }

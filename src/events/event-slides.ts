@@ -271,17 +271,3 @@ export async function refreshAllEventSlides(
   for (const key of keys.values()) counts[(await refreshEventSlide(deps, key, now)).status] += 1;
   return counts;
 }
-
-/**
- * The generated programme slides of a campaign. They come in Swedish and every other language
- * of the campaign that the bundled font can write (programmeLanguagesOf); a language it cannot
- * write (UNWRITABLE_LANGUAGES: Tigrinya) gets the Swedish slide on screens, so the publish gate
- * should not ask these slides for it.
- */
-export async function programmeSlideIds(db: DbOrTx, campaignId: string): Promise<Set<string>> {
-  const rows = await db
-    .select({ slideId: eventSlides.slideId })
-    .from(eventSlides)
-    .where(and(eq(eventSlides.campaignId, campaignId), isNotNull(eventSlides.slideId)));
-  return new Set(rows.flatMap((row) => (row.slideId ? [row.slideId] : [])));
-}

@@ -2,11 +2,8 @@ import { and, eq, isNull } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assets, renditions } from '../../src/assets/schema.js';
-import {
-  programmeSlideIds,
-  refreshAllEventSlides,
-  refreshEventSlide,
-} from '../../src/events/event-slides.js';
+import { refreshAllEventSlides, refreshEventSlide } from '../../src/events/event-slides.js';
+import { programmeSlideIds } from '../../src/events/event-sql.js';
 import { eventSlides, events } from '../../src/events/schema.js';
 import { jobDefinitions } from '../../src/jobs/start-jobs.js';
 import { readScheduleVersion } from '../../src/manifests/schedule-version.js';

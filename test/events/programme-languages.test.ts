@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishProblemsOf } from '../../src/campaigns/publish-gate.js';
 import { eventSlides } from '../../src/events/schema.js';
 import { pairingEnv, pairScreen } from '../screens/screen-fixtures.js';
 import { createTestContext, type TestContext } from '../support/test-app.js';
@@ -136,5 +137,28 @@ describe('programme slides in the screen language', () => {
     expect(item).toMatchObject({ language: 'sv', fallbackLanguageUsed: true });
     expect(item?.altText).toContain('Evenemang i Västmanlands län: En vecka fri från våld.');
     expect(item?.altText).toContain(`Tisdag 24 november, kl. 18.00–19.30: ${TITLE.sv}.`);
+  });
+
+  it('lets the publish gate pass the programme slide without Tigrinya, but nothing else', async () => {
+    const [state] = await t.database.db
+      .select()
+      .from(eventSlides)
+      .where(and(eq(eventSlides.campaignId, campaign), eq(eventSlides.countyCode, '19')));
+    const problems = await publishProblemsOf(t.database.db, {
+      id: campaign,
+      languages: ['sv', 'sv-x-easy', 'en', 'ar', 'ti'],
+      languageExemptions: null,
+    });
+    const ofProgramme = problems.filter((problem) => 'slideId' in problem && problem.slideId === state?.slideId);
+    expect(ofProgramme).toEqual([]);
+    // A campaign declaring a language no programme is made in, say Ukrainian here, is still asked for it.
+    const withUkrainian = await publishProblemsOf(t.database.db, {
+      id: campaign,
+      languages: ['sv', 'uk', 'ti'],
+      languageExemptions: null,
+    });
+    expect(
+      withUkrainian.filter((problem) => 'slideId' in problem && problem.slideId === state?.slideId),
+    ).toEqual([expect.objectContaining({ code: 'language_variant_missing', language: 'uk' })]);
   });
 });
