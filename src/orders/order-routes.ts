@@ -29,6 +29,8 @@ function orderRefusal(refusal: PlaceOrderRefusal): AppError {
   switch (refusal.reason) {
     case 'no_organisation':
       return problems.forbidden(refusal.detail);
+    case 'outside_campaign_region':
+      return new AppError(403, refusal.reason, 'Not orderable by your organisation', refusal.detail);
     case 'out_of_stock':
       return new AppError(409, 'out_of_stock', 'Out of stock', refusal.detail, extra);
     case 'idempotent_request_in_progress':

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { SignedInUser } from '../accounts/actor.js';
-import { decideTransition, firstLineProblem, type OrderAction, type OrderStatus } from './order-rules.js';
+import {
+  campaignOrderableBy,
+  decideTransition,
+  firstLineProblem,
+  type OrderAction,
+  type OrderStatus,
+} from './order-rules.js';
 
 const user = (fields: Partial<SignedInUser>): SignedInUser => ({
   id: 'u',
@@ -98,5 +104,44 @@ describe('firstLineProblem', () => {
     expect(firstLineProblem([{ ...line, quantity: 11, alreadyOrdered: 50 }])?.reason).toBe('quota_exceeded');
     expect(firstLineProblem([{ ...line, quantity: 10, alreadyOrdered: 50 }])).toBeNull();
     expect(firstLineProblem([{ ...line, quotaPerOrganisation: null, alreadyOrdered: 10_000 }])).toBeNull();
+  });
+});
+
+describe('campaignOrderableBy', () => {
+  const place = (countyCode: string | null, municipalityCode: string | null) => ({
+    countyCode,
+    municipalityCode,
+  });
+  const nationalCampaign = { tier: 'national' as const, ...place(null, null) };
+  const county19 = { tier: 'county' as const, ...place('19', null) };
+  const vasteras = { tier: 'local' as const, ...place('19', '1980') };
+
+  it('offers a national campaign to organisations anywhere, with or without a region', () => {
+    for (const organisation of [place('03', '0380'), place('19', null), place(null, null)]) {
+      expect(campaignOrderableBy(nationalCampaign, organisation)).toEqual({ ok: true });
+    }
+  });
+
+  it('offers a county campaign to organisations of the county, also when only their municipality is known', () => {
+    expect(campaignOrderableBy(county19, place('19', '1984'))).toEqual({ ok: true });
+    expect(campaignOrderableBy(county19, place(null, '1980'))).toEqual({ ok: true });
+    expect(campaignOrderableBy(county19, place('19', null))).toEqual({ ok: true });
+    expect(campaignOrderableBy(county19, place('03', '0380')).ok).toBe(false);
+    expect(campaignOrderableBy(county19, place(null, null)).ok).toBe(false);
+  });
+
+  it('offers a local campaign only to organisations of its municipality', () => {
+    expect(campaignOrderableBy(vasteras, place('19', '1980'))).toEqual({ ok: true });
+    for (const organisation of [
+      place('19', '1984'),
+      place('19', null),
+      place(null, null),
+      place('03', '0380'),
+    ]) {
+      expect(campaignOrderableBy(vasteras, organisation)).toEqual({
+        ok: false,
+        detail: "This campaign's material is for organisations in municipality 1980.",
+      });
+    }
   });
 });

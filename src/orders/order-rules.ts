@@ -1,5 +1,5 @@
 import type { SignedInUser } from '../accounts/actor.js';
-import { type Region, scopeCoversRegion } from '../accounts/scope.js';
+import { countyOfMunicipalityCode, type Region, scopeCoversRegion } from '../accounts/scope.js';
 
 export type OrderStatus = 'submitted' | 'approved' | 'rejected' | 'sent_to_print' | 'shipped' | 'cancelled';
 export type OrderAction = 'approve' | 'reject' | 'cancel' | 'ship';
@@ -72,6 +72,40 @@ export function decideTransition(
     to: transition.to,
     returnsStock: transition.to === 'rejected' || transition.to === 'cancelled',
   };
+}
+
+/** A campaign as the ordering rule sees it: its tier and where it belongs. */
+export interface CampaignForOrdering extends Region {
+  tier: 'national' | 'county' | 'local';
+}
+
+/**
+ * Whether an organisation may order a campaign's printed material: a national campaign's is for
+ * organisations anywhere, a county campaign's for organisations in that county, a local campaign's
+ * for organisations in that municipality. Answers why not, in words for the orderer.
+ */
+export function campaignOrderableBy(
+  campaign: CampaignForOrdering,
+  organisation: Region,
+): { ok: true } | { ok: false; detail: string } {
+  if (campaign.tier === 'national') return { ok: true };
+  if (campaign.tier === 'county') {
+    const county =
+      organisation.countyCode ??
+      (organisation.municipalityCode ? countyOfMunicipalityCode(organisation.municipalityCode) : null);
+    return county !== null && county === campaign.countyCode
+      ? { ok: true }
+      : {
+          ok: false,
+          detail: `This campaign's material is for organisations in county ${campaign.countyCode}.`,
+        };
+  }
+  return organisation.municipalityCode !== null && organisation.municipalityCode === campaign.municipalityCode
+    ? { ok: true }
+    : {
+        ok: false,
+        detail: `This campaign's material is for organisations in municipality ${campaign.municipalityCode}.`,
+      };
 }
 
 /** A line as checked against a product's limits. */

@@ -7,7 +7,7 @@ import type { FieldProblem } from '../errors.js';
 import { enqueueMessage } from '../mail/outbox.js';
 import { claimIdempotencyKey, recordIdempotentResponse, requestHashOf } from './idempotency.js';
 import { orderMail } from './order-mails.js';
-import { COUNTING_STATUSES, firstLineProblem } from './order-rules.js';
+import { COUNTING_STATUSES, campaignOrderableBy, firstLineProblem } from './order-rules.js';
 import type { NewOrder, OrderView } from './order-schemas.js';
 import { loadOrderView } from './order-view.js';
 import { orderingStateAt } from './ordering-season.js';
@@ -19,6 +19,7 @@ export type PlaceOrderRefusal = {
   reason:
     | 'no_organisation'
     | 'unknown_campaign'
+    | 'outside_campaign_region'
     | 'ordering_closed'
     | 'unknown_product'
     | 'no_default_address'
@@ -126,7 +127,7 @@ async function writeOrder(
   input: NewOrder,
   now: Date,
 ): Promise<string> {
-  const { campaignId, seasonKey } = await openSeasonOf(tx, input.campaignId, now);
+  const { campaignId, seasonKey } = await openSeasonOf(tx, input.campaignId, now, organisationId);
   const lines = await orderableLines(tx, campaignId, input.lines);
   const delivery = await deliveryAddressOf(tx, organisationId, input.delivery);
 
@@ -192,11 +193,15 @@ async function writeOrder(
   return order.id;
 }
 
-/** The campaign's id and current season, if it is published and its ordering window is open now. */
+/**
+ * The campaign's id and current season, if it is published, its material is for the ordering
+ * organisation's region, and its ordering window is open now.
+ */
 async function openSeasonOf(
   tx: DbOrTx,
   campaignId: string,
   now: Date,
+  organisationId: string,
 ): Promise<{ campaignId: string; seasonKey: string }> {
   const campaign = await findCampaign(tx, campaignId);
   if (campaign?.status !== 'published') {
@@ -204,6 +209,13 @@ async function openSeasonOf(
       errors: [{ field: 'campaignId', message: 'no published campaign with that id' }],
     });
   }
+  const [region] = await tx
+    .select({ countyCode: organisations.countyCode, municipalityCode: organisations.municipalityCode })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId))
+    .limit(1);
+  const orderable = campaignOrderableBy(campaign, region ?? { countyCode: null, municipalityCode: null });
+  if (!orderable.ok) refuse('outside_campaign_region', orderable.detail);
   const state = orderingStateAt(campaign.ordering, now);
   if (!state.open) {
     const when = state.nextOpensAt ? ` It opens next on ${state.nextOpensAt.toISOString()}.` : '';

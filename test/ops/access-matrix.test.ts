@@ -269,14 +269,16 @@ const CASES: Record<string, Case> = {
     request: (fx) => ({ path: `/api/v1/products/${fx.productId}`, json: { maxPerOrder: 20 } }),
     outOfScope: FOREIGN_COORDINATOR,
   },
-  // Only people who belong to an organisation order (for it): here the admin and two coordinators do not.
+  // Only people who belong to an organisation order (for it): here the admin and two coordinators do
+  // not. The campaign is local to Västerås (1980), so only organisations there may order its material
+  // (test/ops/permissions-orders.test.ts): not the county board, the agency, nor an Uppsala association.
   'POST /api/v1/orders': {
     request: (fx) => ({
       path: '/api/v1/orders',
       json: orderBody(fx),
       headers: { 'idempotency-key': unique('key') },
     }),
-    outOfScope: ['municipal', 'admin', 'foreignCounty'],
+    outOfScope: ['municipal', 'admin', 'foreignCounty', 'county', 'national', 'foreignMember'],
   },
   'GET /api/v1/orders': { request: () => ({ path: '/api/v1/orders' }) },
   'GET /api/v1/orders/{id}': {
