@@ -42,6 +42,9 @@ export function TextField(props: {
   max?: number;
   /** A class for the input, e.g. "narrow" for short values such as quantities and postal codes. */
   inputClass?: string;
+  /** The language and direction of what is typed, when it is not the page's (a title in Arabic). */
+  lang?: string;
+  dir?: 'ltr' | 'rtl';
 }) {
   const id = fieldId(props.name);
   const describedBy =
@@ -73,6 +76,8 @@ export function TextField(props: {
         min={props.min}
         max={props.max}
         class={props.inputClass}
+        lang={props.lang}
+        dir={props.dir}
       />
     </div>
   );

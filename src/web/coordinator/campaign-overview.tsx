@@ -333,6 +333,9 @@ export function CampaignOverviewView(props: {
         </a>{' '}
         <a class="button secondary" href={`/samordnare/kampanjer/${campaign.slug}/bildspel/ny`}>
           {t('Nytt bildspel', 'New slide')}
+        </a>{' '}
+        <a class="button secondary" href={`/samordnare/kampanjer/${campaign.slug}/evenemang`}>
+          {t('Evenemang', 'Events')}
         </a>
       </p>
       <section aria-labelledby="publicering">

@@ -9,7 +9,8 @@ import {
 import type { AppEnv } from '../../http/app-env.js';
 import type { Bilingual, UiLanguage } from '../i18n.js';
 import { Layout } from '../layout.js';
-import { type PageContext, pageContext, sendPage } from '../page-context.js';
+import { type PageContext, pageContext } from '../page-context.js';
+import { sendRefusal, startOf } from '../refusal-page.js';
 
 /** The coordinator sections, in the order of the sub-navigation. */
 const SECTIONS: Array<{ href: string; label: Bilingual }> = [
@@ -20,6 +21,7 @@ const SECTIONS: Array<{ href: string; label: Bilingual }> = [
     href: '/samordnare/forhandsvisning',
     label: { sv: 'Vad visar skärmen?', en: 'What does a screen show?' },
   },
+  { href: '/samordnare/evenemang', label: { sv: 'Evenemang', en: 'Events' } },
   { href: '/samordnare/skarmar', label: { sv: 'Skärmar', en: 'Screens' } },
   { href: '/samordnare/bestallningar', label: { sv: 'Beställningar', en: 'Orders' } },
   { href: '/samordnare/rackvidd', label: { sv: 'Räckvidd', en: 'Reach' } },
@@ -47,6 +49,14 @@ const NOTICES: Record<string, Bilingual> = {
   godkand: { sv: 'Beställningen är godkänd.', en: 'The order was approved.' },
   avslagen: { sv: 'Beställningen är avslagen.', en: 'The order was rejected.' },
   tryckomgang: { sv: 'Tryckomgången är skapad.', en: 'The print batch was made.' },
+  evenemang: { sv: 'Evenemanget är tillagt.', en: 'The event was added.' },
+  'evenemang-sparat': { sv: 'Evenemanget är sparat.', en: 'The event was saved.' },
+  installt: {
+    sv: 'Evenemanget är inställt. Det står kvar i programmet, markerat som inställt.',
+    en: 'The event is cancelled. It stays in the programme, marked as cancelled.',
+  },
+  'ej-installt': { sv: 'Evenemanget blir av igen.', en: 'The event is on again.' },
+  'evenemang-borttaget': { sv: 'Evenemanget är borttaget.', en: 'The event was deleted.' },
 };
 
 /** A text in the page language: `t('Svenska', 'English')`. */
@@ -121,10 +131,8 @@ export function Csrf(props: { page: PageContext }) {
   return <input type="hidden" name="_csrf" value={props.page.csrfToken} />;
 }
 
-/** A page that only says why there is nothing here (403, 404). */
+/** A page that only says why there is nothing here (403, 404), with a way back to the coordinator pages. */
 export function sendRefusalPage(c: Context<AppEnv>, status: 403 | 404, message?: Bilingual) {
-  const page = pageContext(c);
-  const { lang } = page;
   const title: Bilingual =
     status === 404
       ? { sv: 'Sidan finns inte', en: 'Page not found' }
@@ -140,19 +148,7 @@ export function sendRefusalPage(c: Context<AppEnv>, status: 403 | 404, message?:
           sv: 'Sidorna för samordnare är till för samordnare och administratörer.',
           en: 'The coordinator pages are for coordinators and administrators.',
         });
-  return sendPage(
-    c,
-    <Layout lang={lang} title={title} path={page.path} user={page.user} csrfToken={page.csrfToken}>
-      <h1>{title[lang]}</h1>
-      <p>{text[lang]}</p>
-      <p>
-        <a href={page.user && page.user.role !== 'member' ? '/samordnare' : '/'}>
-          {lang === 'sv' ? 'Till start' : 'To the start page'}
-        </a>
-      </p>
-    </Layout>,
-    status,
-  );
+  return sendRefusal(c, { status, title, message: text, back: startOf(c) });
 }
 
 /** The campaign of the `:slug` in the path if the user manages it, else null (shown as a 404, so other regions' campaigns stay unseen). */

@@ -3,6 +3,9 @@ import type { AppEnv } from '../../http/app-env.js';
 import { addAssetPages } from './asset-pages.js';
 import { addCampaignPages } from './campaign-pages.js';
 import { addDashboardPage } from './dashboard-page.js';
+import { addEventListPages } from './event-list-pages.js';
+import { addEventPages } from './event-pages.js';
+import { sendRefusalPage } from './coordinator-layout.js';
 import { requireCoordinatorPage } from './guard.js';
 import { addOrderPages } from './order-pages.js';
 import { addPreviewPage } from './preview-page.js';
@@ -25,5 +28,9 @@ export function coordinatorPages() {
   addScreenPages(router);
   addOrderPages(router);
   addReachPage(router);
+  addEventListPages(router);
+  addEventPages(router);
+  // Any other address under /samordnare is a page that does not exist, said as a page.
+  router.all('/samordnare/*', (c) => sendRefusalPage(c, 404));
   return router;
 }

@@ -73,6 +73,17 @@ export function addDashboardPage(router: Hono<AppEnv>): void {
           </li>
           <li class="card">
             <h2>
+              <a href="/samordnare/evenemang">{t('Evenemang', 'Events')}</a>
+            </h2>
+            <p>
+              {t(
+                'Länets program: föreläsningar, webbinarier och manifestationer.',
+                "The county's programme: talks, webinars and vigils.",
+              )}
+            </p>
+          </li>
+          <li class="card">
+            <h2>
               <a href="/samordnare/rackvidd">{t('Räckvidd', 'Reach')}</a>
             </h2>
             <p>

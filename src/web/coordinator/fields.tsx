@@ -77,6 +77,7 @@ export function TextAreaField(props: {
   rows?: number;
   required?: boolean;
   lang?: string;
+  dir?: 'ltr' | 'rtl';
 }) {
   const id = fieldId(props.name);
   return (
@@ -84,6 +85,7 @@ export function TextAreaField(props: {
       <label for={id}>{props.label}</label>
       <HintAndError id={id} hint={props.hint} error={props.error} />
       <textarea
+        dir={props.dir}
         id={id}
         name={props.name}
         rows={props.rows ?? 3}

@@ -43,7 +43,39 @@ const SWEDISH: Record<string, string> = {
   'alt text is required for images': 'Skriv en alternativtext: vad bilden visar och säger.',
   'give both focalX and focalY, or neither': 'Ange både vågrät och lodrät fokuspunkt, eller ingen.',
   'not a calendar date': 'Det datumet finns inte.',
+  // The events schema and its timing rules.
+  'a date YYYY-MM-DD': 'Ange ett datum (ÅÅÅÅ-MM-DD).',
+  'a time HH:MM (00:00 to 23:59)': 'Ange en tid som TT:MM, till exempel 18:00.',
+  'not a calendar date (YYYY-MM-DD)': 'Det datumet finns inte.',
+  'an end time needs a start time': 'En sluttid behöver en starttid.',
+  'the event cannot end before it starts': 'Evenemanget kan inte sluta innan det börjar.',
+  'an event over several days needs an end time (or no times at all)':
+    'Ett evenemang över flera dagar behöver en sluttid (eller inga tider alls).',
+  'the event must end after it starts': 'Evenemanget måste sluta efter att det börjar.',
+  'the registration deadline is after the event': 'Sista anmälningsdag är efter evenemanget.',
+  'give where to register: a url or an email (one of them)':
+    'Ange var man anmäler sig: en länk eller en e-postadress (en av dem).',
 };
+
+// The same messages as sentences a person reads, in English.
+const ENGLISH: Record<string, string> = {
+  'a date YYYY-MM-DD': 'Enter a date (YYYY-MM-DD).',
+  'a time HH:MM (00:00 to 23:59)': 'Enter a time as HH:MM, for example 18:00.',
+  'not a calendar date (YYYY-MM-DD)': 'There is no such date.',
+  'an end time needs a start time': 'An end time needs a start time.',
+  'the event cannot end before it starts': 'The event cannot end before it starts.',
+  'an event over several days needs an end time (or no times at all)':
+    'An event over several days needs an end time (or no times at all).',
+  'the event must end after it starts': 'The event must end after it starts.',
+  'the registration deadline is after the event': 'The registration deadline is after the event.',
+  'give where to register: a url or an email (one of them)':
+    'Give where to register: a link or an e-mail address (one of them).',
+};
+
+/** A message of a shared schema or service rule, in the page's language. */
+export function schemaMessage(message: string, lang: UiLanguage): string {
+  return (lang === 'sv' ? SWEDISH[message] : ENGLISH[message]) ?? message;
+}
 
 /** A zod issue as a sentence a person can act on, in the page's language. */
 export function issueMessage(issue: z.core.$ZodIssue, lang: UiLanguage): string {
@@ -62,9 +94,20 @@ export function issueMessage(issue: z.core.$ZodIssue, lang: UiLanguage): string 
     case 'invalid_type':
       return sv ? 'Fyll i fältet.' : 'Fill in the field.';
     case 'invalid_value':
+    case 'invalid_union':
       return sv ? 'Välj ett av alternativen.' : 'Choose one of the options.';
+    case 'invalid_format':
+      if (issue.format === 'url')
+        return sv
+          ? 'Ange en webbadress som börjar med https://.'
+          : 'Enter a web address starting with https://.';
+      if (issue.format === 'email')
+        return sv
+          ? 'Ange en e-postadress, till exempel namn@kommun.se.'
+          : 'Enter an e-mail address, for example name@example.se.';
+      return schemaMessage(issue.message, lang);
     default:
-      return sv ? (SWEDISH[issue.message] ?? issue.message) : issue.message;
+      return schemaMessage(issue.message, lang);
   }
 }
 
