@@ -15,7 +15,7 @@ import { describeWindow } from '../../windows/describe-window.js';
 import { formatDate } from '../components/format.js';
 import { languageName } from '../components/labels.js';
 import { Localized } from '../components/localized.js';
-import { errorFor, ErrorSummary } from '../forms.js';
+import { ErrorSummary, errorFor } from '../forms.js';
 import type { UiLanguage } from '../i18n.js';
 import { type CoordinatorContext, Csrf } from './coordinator-layout.js';
 import { TextAreaField } from './fields.js';
@@ -240,6 +240,14 @@ function SlideTable(props: { ctx: CoordinatorContext; overview: CampaignOverview
   );
 }
 
+/**
+ * The languages a slide may lack with a recorded reason: all but Swedish, the language screens
+ * fall back to, which every slide must have.
+ */
+export function exemptableLanguages(campaign: Pick<CampaignWithOwner, 'languages'>): string[] {
+  return campaign.languages.filter((language) => language !== 'sv');
+}
+
 function ExemptionForm(props: {
   ctx: CoordinatorContext;
   campaign: CampaignWithOwner;
@@ -247,7 +255,8 @@ function ExemptionForm(props: {
 }) {
   const { ctx, campaign } = props;
   const { t, lang } = ctx;
-  const others = campaign.languages;
+  const others = exemptableLanguages(campaign);
+  if (others.length === 0) return null;
   return (
     <section aria-labelledby="sprakundantag">
       <h2 id="sprakundantag">{t('Språk som saknar bilder', 'Languages without artwork')}</h2>

@@ -28,7 +28,12 @@ import {
   parseNewCampaign,
   readCampaignForm,
 } from './campaign-form.js';
-import { CampaignOverviewView, loadCampaignOverview, statusName } from './campaign-overview.js';
+import {
+  CampaignOverviewView,
+  exemptableLanguages,
+  loadCampaignOverview,
+  statusName,
+} from './campaign-overview.js';
 import {
   type CoordinatorContext,
   CoordinatorPage,
@@ -283,7 +288,7 @@ export function addCampaignPages(router: Hono<AppEnv>): void {
     if (!campaign) return sendRefusalPage(c, 404);
     const form = await readForm(c);
     const reasons = Object.fromEntries(
-      campaign.languages
+      exemptableLanguages(campaign)
         .map((language) => [language, form.text(`exemption.${language}`)])
         .filter(([, reason]) => reason),
     );

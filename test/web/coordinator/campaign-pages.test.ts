@@ -273,8 +273,12 @@ describe('artwork, slides and the publish gate', () => {
       'targeting.municipalities': '1980',
     });
     expect(fixed.status).toBe(303);
+    // Swedish is what screens fall back to: every slide needs it, so it has no reason field.
+    const campaignPage = await (await getPage(t, `/samordnare/kampanjer/${slug}`, me)).text();
+    expect(campaignPage).toContain('id="f-exemption-ar"');
+    expect(campaignPage).not.toContain('id="f-exemption-sv"');
     const reason = await postForm(t, `/samordnare/kampanjer/${slug}/sprakundantag`, me, {
-      'exemption.sv': '',
+      'exemption.sv': 'Ett skäl som inte gäller svenska.',
       'exemption.ar': 'Arabiska affischer kommer först i december.',
     });
     expect(reason.status).toBe(303);
