@@ -19,7 +19,7 @@ import { ErrorSummary, errorFor } from '../forms.js';
 import type { UiLanguage } from '../i18n.js';
 import { type CoordinatorContext, Csrf } from './coordinator-layout.js';
 import { TextAreaField } from './fields.js';
-import { assetLabel, GateProblems } from './gate-problems.js';
+import { assetLabel, GateProblems, languageMayBeExempt } from './gate-problems.js';
 import { regionName } from './scope-options.js';
 import { targetingText } from './slide-form.js';
 
@@ -240,12 +240,9 @@ function SlideTable(props: { ctx: CoordinatorContext; overview: CampaignOverview
   );
 }
 
-/**
- * The languages a slide may lack with a recorded reason: all but Swedish, the language screens
- * fall back to, which every slide must have.
- */
+/** The campaign's languages a slide may lack with a recorded reason. */
 export function exemptableLanguages(campaign: Pick<CampaignWithOwner, 'languages'>): string[] {
-  return campaign.languages.filter((language) => language !== 'sv');
+  return campaign.languages.filter(languageMayBeExempt);
 }
 
 function ExemptionForm(props: {

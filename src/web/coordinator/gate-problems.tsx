@@ -3,8 +3,16 @@ import type { PublishProblem } from '../../campaigns/publish-gate.js';
 import type { SlideRow } from '../../slides/slides-service.js';
 import { languageName } from '../components/labels.js';
 import { fieldId } from '../forms.js';
-import type { Translate } from './coordinator-layout.js';
 import type { UiLanguage } from '../i18n.js';
+import type { Translate } from './coordinator-layout.js';
+
+/**
+ * Whether slides may lack a language given a recorded reason: every language but Swedish, the
+ * one screens fall back to, which every slide must have.
+ */
+export function languageMayBeExempt(language: string): boolean {
+  return language !== 'sv';
+}
 
 /** What an asset is called on the pages: its title, else its kind and language. */
 export function assetLabel(asset: Pick<AssetRow, 'title' | 'kind' | 'language'>, lang: UiLanguage): string {
@@ -53,10 +61,14 @@ function describe(
           href: `/samordnare/bildspel/${problem.slideId}#f-assetIds`,
           label: t(`Lägg till en bild på ${language} i "${name}"`, `Add artwork in ${language} to "${name}"`),
         },
-        {
-          href: `/samordnare/kampanjer/${context.campaignSlug}#${fieldId(`exemption.${problem.language}`)}`,
-          label: t(`eller skriv varför ${language} saknas`, `or say why ${language} is missing`),
-        },
+        ...(languageMayBeExempt(problem.language)
+          ? [
+              {
+                href: `/samordnare/kampanjer/${context.campaignSlug}#${fieldId(`exemption.${problem.language}`)}`,
+                label: t(`eller skriv varför ${language} saknas`, `or say why ${language} is missing`),
+              },
+            ]
+          : []),
       ],
     };
   }
