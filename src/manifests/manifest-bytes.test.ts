@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { acceptsGzip, gzipManifestAt, packManifest, plainManifestAt } from './manifest-bytes.js';
-import { etagMatches } from './manifest-routes.js';
+import { etagMatches } from './manifest-reply.js';
 
 const before = `{"version":"abc","items":[${Array.from({ length: 200 }, (_, i) => `{"n":${i},"text":"Kvinnofridslinjen 020-50 50 50"}`).join(',')}],"serverTime":`;
 

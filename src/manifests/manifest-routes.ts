@@ -6,7 +6,7 @@ import { access, defineRoute } from '../http/define-route.js';
 import { problemResponses } from '../http/problem-schema.js';
 import { createRouter, requireUser } from '../http/router.js';
 import type { PlaylistItem } from '../schedule/types.js';
-import { acceptsGzip, gzipManifestAt, plainManifestAt } from './manifest-bytes.js';
+import { manifestReply } from './manifest-reply.js';
 import { manifestFor } from './manifest-runtime.js';
 import { ManifestSchema } from './manifest-schema.js';
 import { type PreviewOutcome, previewPlaylist } from './playlist-preview.js';
@@ -21,14 +21,6 @@ const staleAnswers = new WeakSet<Request>();
  */
 export function answeredStale(c: Context<AppEnv>): boolean {
   return staleAnswers.has(c.req.raw);
-}
-
-/** Whether an If-None-Match header names this ETag (weak comparison, as RFC 9110 asks for it). */
-export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  if (ifNoneMatch === etag) return true;
-  if (ifNoneMatch.trim() === '*') return true;
-  return ifNoneMatch.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
 }
 
 const PlaylistPreviewSchema = z
@@ -104,17 +96,10 @@ export function manifestRoutes() {
       const now = c.get('deps').clock.now();
       const answer = await manifestFor(c.get('deps'), actor.screenId, now);
       if (!answer) throw problems.unauthorized('The screen is unknown or revoked; pair it again.');
-      const { manifest } = answer;
-      const headers: Record<string, string> = { etag: manifest.etag, 'cache-control': 'private, no-cache', vary: 'accept-encoding' };
       // Served from memory while the database is away: possibly out of date, so say so.
-      if (answer.stale) {
-        headers['x-manifest-stale'] = 'true';
-        staleAnswers.add(c.req.raw);
-      }
-      if (etagMatches(c.req.header('if-none-match'), manifest.etag)) return c.body(null, 304, headers);
-      const json = { ...headers, 'content-type': 'application/json; charset=utf-8' };
-      if (acceptsGzip(c.req.header('accept-encoding'))) return c.body(gzipManifestAt(manifest.bytes, now), 200, { ...json, 'content-encoding': 'gzip' });
-      return c.body(plainManifestAt(manifest.bytes, now), 200, json);
+      if (answer.stale) staleAnswers.add(c.req.raw);
+      const reply = manifestReply(answer.manifest, answer.stale, now, { ifNoneMatch: c.req.header('if-none-match'), acceptEncoding: c.req.header('accept-encoding') });
+      return reply.status === 304 ? c.body(null, 304, reply.headers) : c.body(reply.body, 200, reply.headers);
     },
   );
 

@@ -118,6 +118,19 @@ export interface ManifestAnswer {
 }
 
 /**
+ * The screen's manifest when memory holds one that is current at `now` (same schedule and
+ * screens generations, not expired): what manifestFor would answer, without awaiting anything.
+ * Undefined when only manifestFor can tell.
+ */
+export function manifestInMemory(deps: AppDeps, screenId: string, now: number): CachedManifest | undefined {
+  const runtime = runtimes.get(deps);
+  const cached = runtime?.manifests.get(screenId);
+  if (!runtime || !cached) return undefined;
+  const { scheduleGeneration, screensGeneration } = runtime.sync;
+  return cached.generation === scheduleGeneration && cached.screensGeneration === screensGeneration && now < cached.expiresAt ? cached : undefined;
+}
+
+/**
  * The screen's manifest at `now`, from memory while nothing that affects it has changed (no
  * database access at all then), else rebuilt. While the database cannot be reached, the last one
  * built is answered as stale. Null when the screen is gone or revoked.

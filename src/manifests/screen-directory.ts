@@ -3,7 +3,7 @@ import type { AppDeps } from '../deps.js';
 import { isDatabaseUnavailable } from '../errors.js';
 import type { DynamicGroup } from '../screens/group-membership.js';
 import { loadDynamicGroups } from '../screens/screens-service.js';
-import { scheduleSyncOf } from './schedule-sync.js';
+import { type ScheduleSync, scheduleSyncOf } from './schedule-sync.js';
 import { type ActiveScreen, type LoadedScreen, loadActiveScreens } from './screen-profile.js';
 
 /**
@@ -23,6 +23,11 @@ interface Snapshot {
   loadedAt: number;
   dynamicGroups: DynamicGroup[];
   screenIdByToken: Map<string, string>;
+  /**
+   * Bearer tokens already resolved in this snapshot (token → screen id), so a poll needs no
+   * sha256. It goes with the snapshot, so a revocation (which moves the generation) ends it.
+   */
+  resolvedTokens: Map<string, string>;
   screens: Map<string, LoadedScreen>;
 }
 
@@ -52,9 +57,15 @@ function add(snapshot: Snapshot, screen: ActiveScreen): void {
 async function loadSnapshot(deps: AppDeps, generation: number): Promise<Snapshot> {
   const db = deps.database.db;
   const dynamicGroups = await loadDynamicGroups(db);
-  const snapshot: Snapshot = { generation, loadedAt: deps.clock.now().getTime(), dynamicGroups, screenIdByToken: new Map(), screens: new Map() };
+  const snapshot: Snapshot = { generation, loadedAt: deps.clock.now().getTime(), dynamicGroups, screenIdByToken: new Map(), resolvedTokens: new Map(), screens: new Map() };
   for (const screen of await loadActiveScreens(db, dynamicGroups)) add(snapshot, screen);
   return snapshot;
+}
+
+/** The loaded snapshot when it is of the current screens generation and young enough, else null. */
+function currentSnapshot(sync: ScheduleSync, state: DirectoryState, now: number): Snapshot | null {
+  const { current } = state;
+  return current && current.generation === sync.screensGeneration && now - current.loadedAt < SCREEN_DIRECTORY_TTL_MS ? current : null;
 }
 
 /** The snapshot of the current screens generation (loading it when it is missing, stale or old). */
@@ -64,8 +75,9 @@ async function snapshotOf(deps: AppDeps): Promise<Snapshot> {
   const state = stateOf(deps);
   const generation = sync.screensGeneration;
   const now = deps.clock.now().getTime();
+  const loaded = currentSnapshot(sync, state, now);
+  if (loaded) return loaded;
   const { current, pending } = state;
-  if (current && current.generation === generation && now - current.loadedAt < SCREEN_DIRECTORY_TTL_MS) return current;
   if (pending && pending.generation === generation && now - pending.startedAt < SCREEN_DIRECTORY_TTL_MS) return pending.promise;
   const fallback = current;
   const promise = loadSnapshot(deps, generation).then(
@@ -86,12 +98,32 @@ async function snapshotOf(deps: AppDeps): Promise<Snapshot> {
   return promise;
 }
 
+/** The screen id for a token the snapshot knows, remembering the token so the next time costs no hash. */
+function knownScreenId(snapshot: Snapshot, token: string): string | undefined {
+  const resolved = snapshot.resolvedTokens.get(token);
+  if (resolved) return resolved;
+  const known = snapshot.screenIdByToken.get(hashSecret(token));
+  if (known) snapshot.resolvedTokens.set(token, known);
+  return known;
+}
+
+/**
+ * The id of the active screen holding this bearer token, when the current snapshot knows it:
+ * answered at once, without awaiting anything. Undefined when only screenIdForToken can tell
+ * (no current snapshot, or a token it does not hold).
+ */
+export function screenIdForTokenInMemory(deps: AppDeps, token: string, now: number): string | undefined {
+  const state = states.get(deps);
+  const snapshot = state && currentSnapshot(scheduleSyncOf(deps), state, now);
+  return snapshot ? knownScreenId(snapshot, token) : undefined;
+}
+
 /** The id of the active screen holding this bearer token, or null. */
 export async function screenIdForToken(deps: AppDeps, token: string): Promise<string | null> {
   const snapshot = await snapshotOf(deps);
-  const tokenHash = hashSecret(token);
-  const known = snapshot.screenIdByToken.get(tokenHash);
+  const known = knownScreenId(snapshot, token);
   if (known) return known;
+  const tokenHash = hashSecret(token);
   // Possibly paired since the snapshot: tokens are collected without moving the generation.
   const [found] = await loadActiveScreens(deps.database.db, snapshot.dynamicGroups, { tokenHash });
   if (!found) return null;

@@ -227,6 +227,23 @@ function routeOf(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string {
   return !route || route.path === '*' || route.path === '/*' ? 'unmatched' : route.path;
 }
 
+/** How a manifest poll went, for hub_manifest_requests_total. */
+export function manifestOutcome(status: number, stale: boolean): 'stale' | 'not_modified' | 'modified' | 'refused' {
+  if (stale) return 'stale';
+  return status === 304 ? 'not_modified' : status === 200 ? 'modified' : 'refused';
+}
+
+/** Counts and times one answered request (by route pattern), and counts manifest polls by outcome. */
+export function countAnswer(
+  metrics: AppMetrics,
+  answer: { method: string; route: string; status: number; seconds: number; manifestStale: boolean },
+): void {
+  const { method, route, status } = answer;
+  metrics.httpRequests.inc({ method, route, status: String(status) });
+  metrics.httpDuration.observe({ method, route }, answer.seconds);
+  if (route === MANIFEST_ROUTE) metrics.manifestRequests.inc({ outcome: manifestOutcome(status, answer.manifestStale) });
+}
+
 /** Middleware that counts and times every request, and reads the outcome of manifests and plays. */
 export function recordRequestMetrics(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -236,23 +253,13 @@ export function recordRequestMetrics(): MiddlewareHandler<AppEnv> {
     const metrics = metricsOf(deps);
     const route = routeOf(c);
     const status = c.res.status;
-    const method = c.req.method;
-    metrics.httpRequests.inc({ method, route, status: String(status) });
-    metrics.httpDuration.observe({ method, route }, (performance.now() - started) / 1000);
+    const manifestStale = route === MANIFEST_ROUTE && manifestWentOutStale(c);
+    countAnswer(metrics, { method: c.req.method, route, status, seconds: (performance.now() - started) / 1000, manifestStale });
     if (c.error && isDatabaseUnavailable(surfaceDatabaseFault(c.error))) {
       metrics.databaseUnavailable.inc();
       markDatabaseDown(deps);
     }
-    if (route === MANIFEST_ROUTE) {
-      const outcome = manifestWentOutStale(c)
-        ? 'stale'
-        : status === 304
-          ? 'not_modified'
-          : status === 200
-            ? 'modified'
-            : 'refused';
-      metrics.manifestRequests.inc({ outcome });
-    } else if (route === PLAYS_ROUTE && status === 200) {
+    if (route === PLAYS_ROUTE && status === 200) {
       const body = (await c.res
         .clone()
         .json()
