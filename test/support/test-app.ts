@@ -55,16 +55,24 @@ export function unique(prefix: string): string {
 export async function createTestContext(options: { env?: Record<string, string>; clock?: TestClock } = {}): Promise<TestContext> {
   const { database, drop } = await openTestDatabase();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hub-test-'));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...options.env });
   const clock = options.clock ?? new TestClock();
-  const deps: AppDeps = {
-    config,
-    database,
-    storage: await createBlobStore(config),
-    clock,
-    log: pino({ level: 'silent' }),
-    readiness: { migrated: true, shuttingDown: false },
-  };
+  let deps: AppDeps;
+  try {
+    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...options.env });
+    deps = {
+      config,
+      database,
+      storage: await createBlobStore(config),
+      clock,
+      log: pino({ level: 'silent' }),
+      readiness: { migrated: true, shuttingDown: false },
+    };
+  } catch (error) {
+    // A context that cannot start still drops its database (on PostgreSQL, a whole database).
+    await drop().catch(() => {});
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   const app = createApp(deps);
   const context: TestContext = {
     app,
@@ -100,8 +108,11 @@ export async function createTestContext(options: { env?: Record<string, string>;
       return { user: result.user, token: token.token };
     },
     async close() {
-      await drop();
-      await rm(dataDir, { recursive: true, force: true });
+      try {
+        await drop();
+      } finally {
+        await rm(dataDir, { recursive: true, force: true });
+      }
     },
   };
   return context;

@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
+import { createTestServerDatabase } from '../../support/test-database.js';
 
 /** The PostgreSQL server tests may create databases on (CI sets it in its PostgreSQL run). */
 export const SERVER_URL = process.env.TEST_DATABASE_URL;
@@ -11,16 +10,6 @@ export const NEEDS_POSTGRES =
 /** Creates an empty database on the test server for child processes to migrate and share; answers its URL. */
 export async function createServerDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   if (!SERVER_URL) throw new Error(NEEDS_POSTGRES);
-  const name = `hub_ops_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(SERVER_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
+  const { url, dropDatabase } = await createTestServerDatabase(SERVER_URL, 'ops');
+  return { url, drop: dropDatabase };
 }
