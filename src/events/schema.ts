@@ -46,6 +46,10 @@ export const events = pgTable(
     placeKind: eventPlaceKind('place_kind').notNull(),
     placeName: text('place_name'),
     placeAddress: text('place_address'),
+    /** Venues: the municipality (kommun) the venue is in, always one of the event's county. */
+    placeMunicipalityCode: text('place_municipality_code'),
+    /** Online events: the https address where one watches. */
+    placeUrl: text('place_url'),
     registrationRequired: boolean('registration_required').notNull().default(false),
     /** The last local day registrations are taken (inclusive). */
     registrationDeadline: date('registration_deadline', { mode: 'string' }),
