@@ -20,7 +20,7 @@ import { orderFormPage } from './web/order-form-page.js';
 import { productPage } from './web/product-page.js';
 import { signInPage } from './web/sign-in-page.js';
 import { staticRoutes } from './web/static-routes.js';
-import { csrfRefusalPage } from './web/refusal-page.js';
+import { csrfRefusalPage, notFoundPage } from './web/refusal-page.js';
 import { packRoutes } from './packs/pack-routes.js';
 import type { AppEnv } from './http/app-env.js';
 import { createRouter } from './http/router.js';
@@ -119,7 +119,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.doc31('/openapi.json', documentConfig);
   app.get('/docs', (c) => c.html(renderApiReference(app.getOpenAPI31Document(documentConfig) as never)));
 
-  app.notFound((c) => problemResponse(c, new AppError(404, 'not_found', 'Not found', `No route for ${c.req.method} ${c.req.path}.`)));
+  app.notFound(
+    (c) =>
+      notFoundPage(c) ?? problemResponse(c, new AppError(404, 'not_found', 'Not found', `No route for ${c.req.method} ${c.req.path}.`)),
+  );
   // Lost connections wrapped by the query layer are still answered 503, not 500.
   app.onError((error, c) => handleError(surfaceDatabaseFault(error), c));
 

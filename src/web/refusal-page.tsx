@@ -99,3 +99,20 @@ export function csrfRefusalPage(c: Context<AppEnv>): Response | Promise<Response
       : startOf(c),
   });
 }
+
+/**
+ * The 404 page for an address nobody serves, when a person's browser asked for a page (it
+ * accepts HTML); scripts, images and the player's fetches keep the problem+json answer.
+ */
+export function notFoundPage(c: Context<AppEnv>): Response | Promise<Response> | null {
+  if (!requestWantsPage(c) || !/text\/html/i.test(c.req.header('accept') ?? '')) return null;
+  return sendRefusal(c, {
+    status: 404,
+    title: { sv: 'Sidan finns inte', en: 'Page not found' },
+    message: {
+      sv: 'Det finns ingen sida på den här adressen. Den kan ha flyttats, eller så är adressen felskriven.',
+      en: 'There is no page at this address. It may have moved, or the address may be mistyped.',
+    },
+    back: startOf(c),
+  });
+}
