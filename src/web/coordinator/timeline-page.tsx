@@ -145,7 +145,14 @@ function DayTables(props: { ctx: CoordinatorContext; timeline: Timeline }) {
                     </th>
                     <td>{tierName(slide.tier, lang)}</td>
                     <td>
-                      {slide.spans.map((span) => `${clockText(span.from)}–${clockText(span.to)}`).join(', ')}
+                      {slide.spans
+                        .map((span) =>
+                          // A span from midnight to midnight is the whole day, not a time of day.
+                          span.from === 0 && span.to >= 24 * 60
+                            ? t('hela dagen', 'all day')
+                            : `${clockText(span.from)}–${clockText(span.to)}`,
+                        )
+                        .join(', ')}
                     </td>
                     <td>{slide.screens}</td>
                   </tr>
