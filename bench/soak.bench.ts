@@ -58,9 +58,31 @@ function freePort(): Promise<number> {
   });
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc (clock ticks of 10 ms). */
+async function cpuSeconds(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces) start at state; utime and stime are 14 and 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 async function residentBytes(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+}
+
+/**
+ * The server's V8 heap in use and its memory outside the heap (buffers; PGlite's WebAssembly
+ * memory), in MB, from its /metrics: what a growing resident size is made of.
+ */
+async function serverMemory(port: number): Promise<{ heapMb: number; externalMb: number }> {
+  const text = await fetch(`http://127.0.0.1:${port}/metrics`).then(
+    (response) => response.text(),
+    () => '',
+  );
+  const gauge = (name: string) =>
+    round(Number(new RegExp(`^${name} (\\S+)`, 'm').exec(text)?.[1] ?? Number.NaN) / 2 ** 20);
+  return { heapMb: gauge('nodejs_heap_size_used_bytes'), externalMb: gauge('nodejs_external_memory_bytes') };
 }
 
 function percentile(sorted: Float64Array, p: number): number {
@@ -101,7 +123,11 @@ async function main() {
     ? await seedPostgres()
     : await seedPglite(dataDir);
   const port = await freePort();
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // SOAK_CPU_PROFILE=<folder> writes a V8 CPU profile of the server there when it stops.
+  const profileArgs = process.env.SOAK_CPU_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.SOAK_CPU_PROFILE)}`]
+    : [];
+  const server = spawn(process.execPath, [...profileArgs, '--import', 'tsx', 'src/main.ts'], {
     cwd: root,
     env: {
       ...process.env,
@@ -130,6 +156,8 @@ async function main() {
       heartbeat: new Samples(),
       plays: new Samples(),
     };
+    // Latencies of the last five seconds, so a stall or a slow drift shows in the timeline.
+    let recent = new Samples();
     const statuses: Record<string, number> = {};
     let errors = 0;
     let offered = 0;
@@ -161,7 +189,9 @@ async function main() {
             });
             response.on('end', () => {
               const status = response.statusCode ?? 0;
-              latencies[kind].add(performance.now() - started);
+              const ms = performance.now() - started;
+              latencies[kind].add(ms);
+              recent.add(ms);
               completed += 1;
               statuses[`${kind} ${status}`] = (statuses[`${kind} ${status}`] ?? 0) + 1;
               if (!(status >= 200 && status < 300) && status !== 304 && running) errors += 1;
@@ -197,6 +227,11 @@ async function main() {
         await sleep(Math.max(0, next - Date.now()));
       }
     };
+    const playedSlide = () => {
+      const index = Math.floor(Math.random() * network.slideIds.length);
+      const pick = (ids: string[]) => ids[index % ids.length] as string;
+      return { slideId: pick(network.slideIds), assetId: pick(network.assetIds), campaignId: pick(network.campaignIds) };
+    };
     const screens: Screen[] = network.screens.map((s) => ({ token: s.token, etag: null, pollSeconds: 60 }));
     const loops = screens.flatMap((screen) =>
       [
@@ -225,11 +260,11 @@ async function main() {
             () => jittered(PLAYS_S),
             () => {
               const now = Date.now();
+              // Plays of the seeded slides, as a real player reports them (so the rollup job
+              // groups them by the few hundred slides, not by one made-up slide per play).
               const events = Array.from({ length: EVENTS_PER_BATCH }, (_, i) => ({
                 eventId: randomUUID(),
-                slideId: randomUUID(),
-                assetId: randomUUID(),
-                campaignId: randomUUID(),
+                ...playedSlide(),
                 startedAt: new Date(now - (i + 1) * 10_000).toISOString(),
                 durationMs: 10_000,
               }));
@@ -243,27 +278,50 @@ async function main() {
     // once (so the caches are full), or half the run has passed, whichever comes first.
     const latestWarmupMs = (SECONDS * 1000) / 2;
     let warmupMs = latestWarmupMs;
-    const rss: Array<{ atSeconds: number; mb: number }> = [];
+    const rss: Array<{
+      atSeconds: number;
+      mb: number;
+      heapMb: number;
+      externalMb: number;
+      rps: number;
+      p50Ms: number;
+      p99Ms: number;
+      serverCores: number;
+    }> = [];
     const began = Date.now();
     const loadStart = os.loadavg()[0]?.toFixed(1);
-    let measuredFrom = { at: began, completed: 0, offered: 0 };
+    let measuredFrom = { at: began, completed: 0, offered: 0, serverCpu: 0, loadCpu: process.cpuUsage() };
     const sampler = (async () => {
       let warmedUp = false;
+      let last = { at: 0, cpu: await cpuSeconds(pid) };
       while (running) {
         await sleep(5000);
         const at = Date.now() - began;
-        rss.push({ atSeconds: Math.round(at / 1000), mb: round((await residentBytes(pid)) / 2 ** 20) });
+        const window = recent.summary();
+        recent = new Samples();
+        const cpu = await cpuSeconds(pid);
+        const seconds = (at - last.at) / 1000;
+        rss.push({
+          atSeconds: Math.round(at / 1000),
+          mb: round((await residentBytes(pid)) / 2 ** 20),
+          ...(await serverMemory(port)),
+          rps: Math.round(window.requests / seconds),
+          p50Ms: window.p50Ms,
+          p99Ms: window.p99Ms,
+          serverCores: round((cpu - last.cpu) / seconds),
+        });
+        last = { at, cpu };
         const everyScreenServed = !KINDS.has('manifest') || screens.every((screen) => screen.etag !== null);
         if (!warmedUp && (everyScreenServed || at >= latestWarmupMs)) {
           warmedUp = true;
           warmupMs = at;
-          measuredFrom = { at: Date.now(), completed, offered };
+          measuredFrom = { at: Date.now(), completed, offered, serverCpu: await cpuSeconds(pid), loadCpu: process.cpuUsage() };
           for (const kind of Object.keys(latencies) as Kind[]) latencies[kind] = new Samples();
           console.log(`soak: warm-up done after ${Math.round(at / 1000)} s, resident ${rss.at(-1)?.mb} MB`);
         }
         if (rss.length % 12 === 0)
           console.log(
-            `soak: ${Math.round(at / 1000)} s, ${completed} requests, ${errors} errors, resident ${rss.at(-1)?.mb} MB`,
+            `soak: ${Math.round(at / 1000)} s, ${completed} requests, ${errors} errors, resident ${rss.at(-1)?.mb} MB, last 5 s: ${rss.at(-1)?.rps} req/s, p99 ${rss.at(-1)?.p99Ms} ms`,
           );
       }
     })();
@@ -277,6 +335,11 @@ async function main() {
       (KINDS.has('heartbeat') ? SCREENS / HEARTBEAT_S : 0) +
       (KINDS.has('plays') ? SCREENS / PLAYS_S : 0);
     const sent = (offered - measuredFrom.offered) / measuredSeconds;
+    // Cores busy in the server and in this process (the load generator), so a saturated server or
+    // a load generator that cannot keep up shows in the report rather than being guessed at.
+    const serverCores = round(((await cpuSeconds(pid)) - measuredFrom.serverCpu) / measuredSeconds);
+    const loadUsage = process.cpuUsage(measuredFrom.loadCpu);
+    const loadCores = round((loadUsage.user + loadUsage.system) / 1e6 / measuredSeconds);
     running = false;
     await Promise.race([Promise.all([...loops, sampler]), sleep(30_000)]);
     agent.destroy();
@@ -317,11 +380,14 @@ async function main() {
         `errors: ${errors}`,
         `machine load average ${loadStart} at the start, ${os.loadavg()[0]?.toFixed(1)} at the end (${os.cpus().length} cores, shared with whatever else runs)`,
         `latency p50 ${overall.p50Ms} ms, p99 ${overall.p99Ms} ms`,
+        `CPU: server ${serverCores} cores, load generator ${loadCores} cores`,
         `resident memory ${startSample?.mb} MB after warm-up, ${endSample?.mb} MB at the end (${round(growth * 100)} %, limit ${RSS_GROWTH_LIMIT * 100} %)`,
       ],
       extra: {
         errors,
         sentPerSecond: Math.round(sent),
+        serverCores,
+        loadGeneratorCores: loadCores,
         p50Ms: overall.p50Ms,
         p99Ms: overall.p99Ms,
         byKind: Object.fromEntries(
