@@ -1,15 +1,29 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { isDatabaseUnavailable } from '../errors.js';
 import { type HeartbeatState, screens } from '../screens/schema.js';
+import { createGroupCommit, type GroupCommit, groupCommitOf } from './group-commit.js';
 import { HEARTBEAT_RETENTION_DAYS, OFFLINE_AFTER_MS } from './play-limits.js';
 import { heartbeats } from './schema.js';
-import { deleteInChunks } from './sql-rows.js';
+import { deleteInChunks, executeRows } from './sql-rows.js';
 
 export type HeartbeatOutcome = { ok: true } | { ok: false; reason: 'unknown_screen' };
 
+/** One heartbeat on its way to the database. */
+export interface Heartbeat {
+  screenId: string;
+  state: HeartbeatState;
+  receivedAt: Date;
+}
+
+// Heartbeats are small: a thousand make a statement of about 200 kB.
+const MAX_HEARTBEATS_PER_WRITE = 1000;
+const heartbeatWriters = new WeakMap<Db, GroupCommit<Heartbeat, boolean>>();
+
 /**
  * Records a heartbeat: the screen is seen now, keeps the reported state, is online again, and
- * the heartbeat is appended to the history. Screen and history change together.
+ * the heartbeat is appended to the history. Heartbeats arriving together share one statement
+ * (group commit); when this resolves, the statement that carried this one has committed.
  */
 export async function recordHeartbeat(
   db: Db,
@@ -17,16 +31,49 @@ export async function recordHeartbeat(
   state: HeartbeatState,
   now: Date,
 ): Promise<HeartbeatOutcome> {
-  return db.transaction(async (tx) => {
-    const updated = await tx
-      .update(screens)
-      .set({ lastSeenAt: now, lastHeartbeat: state, offlineSince: null })
-      .where(and(eq(screens.id, screenId), isNull(screens.revokedAt)))
-      .returning({ id: screens.id });
-    if (updated.length === 0) return { ok: false, reason: 'unknown_screen' } as const;
-    await tx.insert(heartbeats).values({ screenId, receivedAt: now, state });
-    return { ok: true } as const;
-  });
+  const writer = groupCommitOf(heartbeatWriters, db, () =>
+    createGroupCommit({
+      write: (beats) => storeHeartbeats(db, beats),
+      maxWeight: MAX_HEARTBEATS_PER_WRITE,
+      retryAlone: (error) => !isDatabaseUnavailable(error),
+    }),
+  );
+  const known = await writer.submit({ screenId, state, receivedAt: now });
+  return known ? { ok: true } : { ok: false, reason: 'unknown_screen' };
+}
+
+/**
+ * Stores heartbeats in one statement, screen rows and history together: each paired screen takes
+ * the state of its latest heartbeat in the list, and every heartbeat of a paired screen joins the
+ * history. Answers, per heartbeat, whether its screen is paired.
+ */
+export async function storeHeartbeats(db: Db, beats: readonly Heartbeat[]): Promise<boolean[]> {
+  const list = beats.map((beat, ord) => ({
+    ord,
+    screen_id: beat.screenId,
+    received_at: beat.receivedAt.toISOString(),
+    state: beat.state,
+  }));
+  const seen = await executeRows<{ id: string }>(
+    db,
+    sql`with beat as (
+      select * from jsonb_to_recordset(${JSON.stringify(list)}::jsonb)
+        as b(ord int, screen_id uuid, received_at timestamptz, state jsonb)
+    ), latest as (
+      select distinct on (screen_id) screen_id, received_at, state from beat order by screen_id, ord desc
+    ), seen as (
+      update screens s set last_seen_at = l.received_at, last_heartbeat = l.state, offline_since = null
+      from latest l
+      where s.id = l.screen_id and s.revoked_at is null
+      returning s.id
+    ), kept as (
+      insert into heartbeats (screen_id, received_at, state)
+      select b.screen_id, b.received_at, b.state from beat b join seen on seen.id = b.screen_id
+    )
+    select id from seen`,
+  );
+  const paired = new Set(seen.map((row) => row.id.toLowerCase()));
+  return beats.map((beat) => paired.has(beat.screenId.toLowerCase()));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import type { FieldProblem } from '../errors.js';
+import { type FieldProblem, isDatabaseUnavailable } from '../errors.js';
+import { createGroupCommit, type GroupCommit, groupCommitOf } from './group-commit.js';
 import { FUTURE_TOLERANCE_MS, MAX_EVENT_AGE_DAYS } from './play-limits.js';
 import type { PlayEvent } from './play-schemas.js';
 import { arrayLiteral, executeRows } from './sql-rows.js';
@@ -46,11 +47,28 @@ function withoutRepeats(events: readonly PlayEvent[]): PlayEvent[] {
   });
 }
 
+/** One screen's batch on its way to the database: its events without repeats, and when it came. */
+export interface PlayBatch {
+  screenId: string;
+  events: readonly PlayEvent[];
+  receivedAt: Date;
+}
+
+/** What became of one batch in a group write: whether its screen is (still) paired, and rows added. */
+export interface StoredPlayBatch {
+  screenKnown: boolean;
+  inserted: number;
+}
+
+// A group write carries at most this many events (a single larger batch still goes on its own).
+const MAX_EVENTS_PER_WRITE = 5000;
+const playWriters = new WeakMap<Db, GroupCommit<PlayBatch, StoredPlayBatch>>();
+
 /**
  * Stores a screen's batch of plays, all or nothing, copying the screen's county and municipality
  * onto each play. Idempotent on the event id: a replayed batch stores nothing and counts its
- * events as duplicates. One statement (unnest of column arrays) per batch, so when this resolves
- * the batch is committed.
+ * events as duplicates. Batches arriving together share one statement (group commit); when this
+ * resolves, the statement that carried the batch has committed.
  */
 export async function ingestPlays(
   db: Db,
@@ -60,30 +78,67 @@ export async function ingestPlays(
 ): Promise<PlayBatchOutcome> {
   const errors = findOutOfRangeEvents(events, now);
   if (errors.length > 0) return { ok: false, reason: 'out_of_range', errors };
-  const unique = withoutRepeats(events);
-  // The screen's region is read in the same statement: one round trip per batch.
-  const [row] = await executeRows<{ inserted: number; screens: number }>(
+  const writer = groupCommitOf(playWriters, db, () =>
+    createGroupCommit({
+      write: (batches) => storePlayBatches(db, batches),
+      maxWeight: MAX_EVENTS_PER_WRITE,
+      weightOf: (batch) => batch.events.length,
+      retryAlone: (error) => !isDatabaseUnavailable(error),
+    }),
+  );
+  const stored = await writer.submit({ screenId, events: withoutRepeats(events), receivedAt: now });
+  if (!stored.screenKnown) return { ok: false, reason: 'unknown_screen' };
+  return { ok: true, accepted: stored.inserted, duplicates: events.length - stored.inserted };
+}
+
+/**
+ * Stores several screens' batches in one statement (unnest of column arrays), each play with its
+ * screen's region. An event id already stored, or carried by an earlier batch of the same call,
+ * is not inserted again: as if the batches had been stored one after another, in order. Batches
+ * of screens that are unknown or revoked store nothing.
+ */
+export async function storePlayBatches(db: Db, batches: readonly PlayBatch[]): Promise<StoredPlayBatch[]> {
+  const events = batches.flatMap((batch, index) => batch.events.map((event) => ({ index, event })));
+  const rows = await executeRows<{ batch: number; inserted: number }>(
     db,
-    sql`with screen as (
-      select county_code, municipality_code from screens where id = ${screenId}::uuid and revoked_at is null
+    sql`with batch as (
+      select * from unnest(${arrayLiteral(batches.map((_, index) => index))}::int[],
+                           ${arrayLiteral(batches.map((batch) => batch.screenId))}::uuid[],
+                           ${arrayLiteral(batches.map((batch) => batch.receivedAt.toISOString()))}::timestamptz[])
+        as b(batch, screen_id, received_at)
+    ), known as (
+      select b.batch, b.screen_id, b.received_at, s.county_code, s.municipality_code
+      from batch b join screens s on s.id = b.screen_id and s.revoked_at is null
+    ), event as (
+      select distinct on (e.event_id) e.*, k.screen_id, k.county_code, k.municipality_code, k.received_at
+      from unnest(${arrayLiteral(events.map((e) => e.index))}::int[],
+                  ${arrayLiteral(events.map((e) => e.event.eventId))}::uuid[],
+                  ${arrayLiteral(events.map((e) => e.event.slideId))}::uuid[],
+                  ${arrayLiteral(events.map((e) => e.event.assetId))}::uuid[],
+                  ${arrayLiteral(events.map((e) => e.event.campaignId))}::uuid[],
+                  ${arrayLiteral(events.map((e) => new Date(e.event.startedAt).toISOString()))}::timestamptz[],
+                  ${arrayLiteral(events.map((e) => e.event.durationMs))}::int[])
+        as e(batch, event_id, slide_id, asset_id, campaign_id, started_at, duration_ms)
+      join known k on k.batch = e.batch
+      order by e.event_id, e.batch
     ), inserted as (
       insert into plays (event_id, slide_id, asset_id, campaign_id, started_at, duration_ms,
                          screen_id, county_code, municipality_code, received_at)
-      select e.event_id, e.slide_id, e.asset_id, e.campaign_id, e.started_at, e.duration_ms,
-             ${screenId}::uuid, screen.county_code, screen.municipality_code, ${now.toISOString()}::timestamptz
-      from screen, unnest(${arrayLiteral(unique.map((e) => e.eventId))}::uuid[],
-                  ${arrayLiteral(unique.map((e) => e.slideId))}::uuid[],
-                  ${arrayLiteral(unique.map((e) => e.assetId))}::uuid[],
-                  ${arrayLiteral(unique.map((e) => e.campaignId))}::uuid[],
-                  ${arrayLiteral(unique.map((e) => new Date(e.startedAt).toISOString()))}::timestamptz[],
-                  ${arrayLiteral(unique.map((e) => e.durationMs))}::int[])
-        as e(event_id, slide_id, asset_id, campaign_id, started_at, duration_ms)
+      select event_id, slide_id, asset_id, campaign_id, started_at, duration_ms,
+             screen_id, county_code, municipality_code, received_at
+      from event
       on conflict (event_id) do nothing
-      returning 1
+      returning event_id
     )
-    select (select count(*)::int from inserted) as inserted, (select count(*)::int from screen) as screens`,
+    select k.batch, count(i.event_id)::int as inserted
+    from known k
+      left join event e on e.batch = k.batch
+      left join inserted i on i.event_id = e.event_id
+    group by k.batch`,
   );
-  if (Number(row?.screens ?? 0) === 0) return { ok: false, reason: 'unknown_screen' };
-  const accepted = Number(row?.inserted ?? 0);
-  return { ok: true, accepted, duplicates: events.length - accepted };
+  const inserted = new Map(rows.map((row) => [Number(row.batch), Number(row.inserted)]));
+  return batches.map((_, index) => ({
+    screenKnown: inserted.has(index),
+    inserted: inserted.get(index) ?? 0,
+  }));
 }
