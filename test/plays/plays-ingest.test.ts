@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestPlays } from '../../src/plays/ingest-service.js';
-import { MAX_EVENTS_PER_BATCH } from '../../src/plays/play-limits.js';
+import { MAX_BATCH_BYTES, MAX_EVENTS_PER_BATCH } from '../../src/plays/play-limits.js';
 import { plays } from '../../src/plays/schema.js';
 import { screens } from '../../src/screens/schema.js';
 import { createTestContext, type TestContext } from '../support/test-app.js';
@@ -159,6 +159,19 @@ describe('refusing a batch whole', () => {
     });
     expect(response.status).toBe(413);
     expect((await response.json()).code).toBe('payload_too_large');
+  });
+
+  it('refuses a body whose declared length is over the limit with 413, and stores nothing', async () => {
+    const before = await playCount(t);
+    const response = await t.request('/api/v1/screens/me/plays', {
+      method: 'POST',
+      token: vasteras.token,
+      headers: { 'content-type': 'application/json', 'content-length': String(MAX_BATCH_BYTES + 1) },
+      body: JSON.stringify({ events: [playEvent(looseTarget(), ago(minutes(1)))] }),
+    });
+    expect(response.status).toBe(413);
+    expect((await response.json()).code).toBe('payload_too_large');
+    expect(await playCount(t)).toBe(before);
   });
 
   it('refuses an empty batch, a body without events and malformed JSON', async () => {
