@@ -33,15 +33,18 @@ export const PlayBatchResultSchema = z
   })
   .openapi('PlayBatchResult');
 
+/** Text a player reports: PostgreSQL cannot store a NUL character in text or JSON, so it is refused. */
+const withoutNul = (text: z.ZodString) => text.regex(/^[^\u0000]*$/, 'must not contain a NUL character');
+
 /** What a player says about itself every heartbeat interval. */
 export const HeartbeatSchema = z
   .object({
-    playerVersion: z.string().min(1).max(100),
-    currentItem: z.string().max(200).nullable().optional(),
+    playerVersion: withoutNul(z.string().min(1).max(100)),
+    currentItem: withoutNul(z.string().max(200)).nullable().optional(),
     cachedItems: z.number().int().min(0).max(1_000_000).optional(),
     cacheBytes: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
     freeStorageBytes: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable().optional(),
-    manifestVersion: z.string().max(200).nullable().optional(),
+    manifestVersion: withoutNul(z.string().max(200)).nullable().optional(),
     clockOffsetMs: z.number().int().min(-1e10).max(1e10).nullable().optional(),
   })
   .openapi('Heartbeat');

@@ -66,6 +66,8 @@ describe('heartbeats', () => {
     const screen = await createScreen(t, { municipalityCode: '1980' });
     expect((await heartbeat(screen.token, { ...state, cacheBytes: -1 })).status).toBe(400);
     expect((await heartbeat(screen.token, { cachedItems: 3 })).status).toBe(400);
+    expect((await heartbeat(screen.token, { ...state, playerVersion: '1.4\u00002' })).status).toBe(400);
+    expect((await heartbeat(screen.token, { ...state, currentItem: 'slide\u0000' })).status).toBe(400);
     expect((await heartbeat(undefined)).status).toBe(401);
     expect((await heartbeat(tokens.national)).status).toBe(401);
     expect((await screenRow(screen.id)).lastSeenAt).toBeNull();
