@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import type { ContentLanguage } from '../i18n/languages.js';
@@ -43,36 +44,73 @@ const profileColumns = {
 
 type ProfileRow = { [K in keyof typeof profileColumns]: (typeof screens.$inferSelect)[K] };
 
-/** The resolver's view of a screen row with its groups. */
-export function toLoadedScreen(row: ProfileRow, groupIds: string[]): LoadedScreen {
-  const loaded = {
-    profile: {
-      id: row.id,
-      countyCode: row.countyCode,
-      municipalityCode: row.municipalityCode,
-      chain: row.chain,
-      groups: groupIds,
-      tags: row.tags,
-      orientation: row.orientation,
-      width: row.width,
-      height: row.height,
-      languages: row.languages as ContentLanguage[],
-      timeZone: row.timeZone,
-      // Stored with string weekday keys ("1"…"7"); property lookup by number finds them alike.
-      openingHours: (row.openingHours ?? null) as OpeningHours | null,
-      playWhenClosed: row.playWhenClosed,
-    },
-    screen: {
-      id: row.id,
-      name: row.name,
-      orientation: row.orientation,
-      width: row.width,
-      height: row.height,
-      languages: row.languages,
-      timeZone: row.timeZone,
+/**
+ * Equal values of many screens kept once: ten thousand screens share a few dozen opening hours,
+ * language lists and zone names, and sharing the opening-hours object also shares what the
+ * scheduler compiles from it (cached per object). Shared values are frozen: nothing may edit them.
+ */
+export interface ProfileInterner {
+  text<T extends string | null>(value: T): T;
+  list<T extends string>(values: T[]): T[];
+  hours(value: OpeningHours | null): OpeningHours | null;
+}
+
+/** An interner for one load of screens (its tables go when the load is done). */
+export function createProfileInterner(): ProfileInterner {
+  const texts = new Map<string, string>();
+  const shared = new Map<string, unknown>();
+  const once = <T>(key: string, value: T): T => {
+    const known = shared.get(key);
+    if (known !== undefined) return known as T;
+    shared.set(key, value);
+    return value;
+  };
+  const text = <T extends string | null>(value: T): T => {
+    if (value === null) return value;
+    const known = texts.get(value);
+    if (known !== undefined) return known as T;
+    texts.set(value, value);
+    return value;
+  };
+  return {
+    text,
+    list: (values) => once(`l${JSON.stringify(values)}`, Object.freeze(values.map(text)) as typeof values),
+    hours: (value) => {
+      if (value === null) return null;
+      const frozen = Object.freeze(
+        Object.fromEntries(
+          Object.entries(value).map(([day, spans]) => [day, Object.freeze((spans ?? []).map((span) => Object.freeze({ from: text(span.from), to: text(span.to) })))]),
+        ),
+      ) as OpeningHours;
+      return once(`h${JSON.stringify(value)}`, frozen);
     },
   };
-  return { ...loaded, key: JSON.stringify(loaded) };
+}
+
+/** The resolver's view of a screen row with its groups. */
+export function toLoadedScreen(row: ProfileRow, groupIds: string[], interner: ProfileInterner = createProfileInterner()): LoadedScreen {
+  const { text, list } = interner;
+  const languages = list(row.languages);
+  const profile: ScreenProfile = {
+    id: row.id,
+    countyCode: text(row.countyCode),
+    municipalityCode: text(row.municipalityCode),
+    chain: text(row.chain),
+    groups: list(groupIds),
+    tags: list(row.tags),
+    orientation: text(row.orientation),
+    width: row.width,
+    height: row.height,
+    languages: languages as ContentLanguage[],
+    timeZone: text(row.timeZone),
+    // Stored with string weekday keys ("1"…"7"); property lookup by number finds them alike.
+    openingHours: interner.hours((row.openingHours ?? null) as OpeningHours | null),
+    playWhenClosed: row.playWhenClosed,
+  };
+  const screen: ManifestScreen = { id: row.id, name: row.name, orientation: profile.orientation, width: row.width, height: row.height, languages, timeZone: profile.timeZone };
+  // A digest, not the JSON itself: ten thousand of these stay in memory.
+  const key = createHash('sha256').update(JSON.stringify({ profile, screen })).digest('base64url');
+  return { profile, screen, key };
 }
 
 /** An active screen with its token hash (null until the player collected its token). */
@@ -101,8 +139,9 @@ export async function loadActiveScreens(
     })
     .from(screens)
     .where(and(...where));
+  const interner = createProfileInterner();
   return rows.map(({ tokenHash, staticGroupIds, ...row }) => ({
     tokenHash,
-    loaded: toLoadedScreen(row, groupsOfScreen(row, staticGroupIds, dynamicGroups)),
+    loaded: toLoadedScreen(row, groupsOfScreen(row, staticGroupIds, dynamicGroups), interner),
   }));
 }

@@ -39,7 +39,8 @@ describe('manifest polls answered from memory', () => {
     const first = await t.app.fetch(manifestRequest(MANIFEST, screen.token));
     expect(first.status).toBe(200);
     const etag = first.headers.get('etag') as string;
-    for (const headers of [{ 'accept-encoding': 'gzip' }, {}, { 'if-none-match': etag }, { 'if-none-match': `W/${etag}`, 'accept-encoding': 'gzip' }]) {
+    const variants: Array<Record<string, string>> = [{ 'accept-encoding': 'gzip' }, {}, { 'if-none-match': etag }, { 'if-none-match': `W/${etag}`, 'accept-encoding': 'gzip' }];
+    for (const headers of variants) {
       const fast = answerManifestPollFromMemory(t.deps, manifestRequest(MANIFEST, screen.token, headers));
       expect(fast).not.toBeNull();
       const full = await t.app.fetch(manifestRequest(THROUGH_APP, screen.token, headers));
