@@ -35,6 +35,8 @@ function refusalOf(result: EventRefusal): AppError {
       return problems.forbidden(result.detail);
     case 'county_outside_campaign':
       return problems.unprocessable(result.reason, result.detail);
+    case 'municipality_outside_county':
+      return problems.unprocessable(result.reason, result.detail, result.errors);
     case 'invalid':
       return new AppError(400, 'validation_failed', 'Invalid request', result.detail, {
         errors: result.errors ?? [],

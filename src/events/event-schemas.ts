@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ContentLanguageSchema } from '../i18n/languages.js';
-import { CountyCodeSchema } from '../regions/regions.js';
+import { CountyCodeSchema, MunicipalityCodeSchema } from '../regions/regions.js';
 import { timingProblems } from './event-times.js';
 
 /** Text per content language with Swedish required, each at most `max` characters. */
@@ -20,13 +20,24 @@ export const ClockTimeSchema = z
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time HH:MM (00:00 to 23:59)')
   .openapi({ description: 'A local clock time (Europe/Stockholm)', example: '18:00' });
 
+/** Where one watches an online event: an https address (a plain http link would be refused by most players anyway). */
+export const WatchUrlSchema = z
+  .url({ protocol: /^https$/, hostname: z.regexes.domain, error: 'an https:// address' })
+  .max(2000)
+  .openapi({ description: 'Where one watches (https)', example: 'https://www.youtube.com/watch?v=example' });
+
 export const EventPlaceSchema = z
   .discriminatedUnion('kind', [
     z
       .object({
         kind: z.literal('venue'),
         name: z.string().trim().min(1).max(200).openapi({ example: 'Biblioteket, Musikrummet' }),
-        address: z.string().trim().min(1).max(300).optional().openapi({ example: 'Arboga' }),
+        address: z.string().trim().min(1).max(300).optional().openapi({ example: 'Storgatan 5' }),
+        municipalityCode: MunicipalityCodeSchema.optional().openapi({
+          description:
+            "The municipality (kommun) the venue is in; must lie in the event's county (else 422). Shown as the town.",
+          example: '1984',
+        }),
       })
       .strict(),
     z
@@ -39,10 +50,13 @@ export const EventPlaceSchema = z
           .max(200)
           .optional()
           .openapi({ description: 'e.g. "Webbsänd föreläsning"; "Webbsänd" when absent' }),
+        url: WatchUrlSchema.optional(),
       })
       .strict(),
   ])
-  .openapi('EventPlace', { description: 'A place with a name (and address), or online (webcast)' });
+  .openapi('EventPlace', {
+    description: 'A place with a name (address, municipality), or online (webcast) with where one watches',
+  });
 
 export const EventRegistrationSchema = z
   .object({
@@ -158,6 +172,12 @@ export const EventSchema = z
       kind: z.enum(['venue', 'online']),
       name: z.string().nullable(),
       address: z.string().nullable(),
+      municipalityCode: z.string().nullable().openapi({ description: 'Venues: the municipality code' }),
+      municipalityName: z
+        .string()
+        .nullable()
+        .openapi({ description: 'Venues: the municipality, as the town', example: 'Arboga' }),
+      url: z.string().nullable().openapi({ description: 'Online events: where one watches' }),
     }),
     registration: z
       .object({

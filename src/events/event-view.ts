@@ -1,5 +1,6 @@
 import type { CampaignRow } from '../campaigns/campaigns-service.js';
 import { countyByCode } from '../regions/regions.js';
+import { townOf } from './event-place.js';
 import type { EventRow } from './events-service.js';
 import { EVENT_TIME_ZONE, eventIsOver, registrationIsOpen } from './event-times.js';
 
@@ -22,7 +23,14 @@ export function eventJson(event: EventRow, campaign: Pick<CampaignRow, 'slug'>, 
     timeZone: EVENT_TIME_ZONE as 'Europe/Stockholm',
     startsAt: event.startsAt.toISOString(),
     endsAt: event.endsAt?.toISOString() ?? null,
-    place: { kind: event.placeKind, name: event.placeName, address: event.placeAddress },
+    place: {
+      kind: event.placeKind,
+      name: event.placeName,
+      address: event.placeAddress,
+      municipalityCode: event.placeMunicipalityCode,
+      municipalityName: townOf(event),
+      url: event.placeUrl,
+    },
     registration: event.registrationRequired
       ? {
           deadline: event.registrationDeadline,

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { DateTime, type WeekdayNumbers } from 'luxon';
 import { CountyCodeSchema } from '../regions/regions.js';
+import { placeProblems } from './event-place.js';
 import { EventFieldsSchema, type NewEvent, NewEventSchema } from './event-schemas.js';
 import { EVENT_TIME_ZONE } from './event-times.js';
 
@@ -18,7 +19,7 @@ import { EVENT_TIME_ZONE } from './event-times.js';
  * { "countyCode": "19",
  *   "events": [{ "key": "ljusmanifestation-koping", "title": { "sv": "Ljusmanifestation Köping" },
  *                "day": { "isoWeek": 48, "weekday": 5 },
- *                "place": { "kind": "venue", "name": "Hökartorget", "address": "Köping" } }] }
+ *                "place": { "kind": "venue", "name": "Hökartorget", "municipalityCode": "1983" } }] }
  * ```
  *
  * Each event has a `key`, unique in the file, by which a re-import recognises it.
@@ -102,5 +103,12 @@ export function resolveFileEvent(
       detail: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
     };
   }
+  // The API answers this 422 rather than 400; a file is refused either way, naming the field.
+  const misplaced = placeProblems(parsed.data);
+  if (misplaced.length)
+    return {
+      ok: false,
+      detail: misplaced.map((problem) => `${problem.field}: ${problem.message}`).join('; '),
+    };
   return { ok: true, input: parsed.data };
 }

@@ -6,10 +6,12 @@ import { campaigns } from '../campaigns/schema.js';
 import type { Db, DbOrTx } from '../db/client.js';
 import type { AppDeps } from '../deps.js';
 import type { FieldProblem } from '../errors.js';
+import { eventColumns, eventInput, mergePatch } from './event-columns.js';
+import { placeProblems } from './event-place.js';
 import type { EventPatch, NewEvent } from './event-schemas.js';
 import { refreshEventSlidesQuietly } from './event-slides.js';
 import { eventNotOverAt, liveEvent } from './event-sql.js';
-import { eventInstants, type EventTiming, timingProblems } from './event-times.js';
+import { type EventTiming, timingProblems } from './event-times.js';
 import { events } from './schema.js';
 
 export type EventRow = typeof events.$inferSelect;
@@ -21,7 +23,13 @@ export interface EventDetails {
 
 export type EventRefusal = {
   ok: false;
-  reason: 'campaign_not_found' | 'not_found' | 'forbidden' | 'county_outside_campaign' | 'invalid';
+  reason:
+    | 'campaign_not_found'
+    | 'not_found'
+    | 'forbidden'
+    | 'county_outside_campaign'
+    | 'municipality_outside_county'
+    | 'invalid';
   detail: string;
   errors?: FieldProblem[];
 };
@@ -95,81 +103,6 @@ export async function visibleCampaign(
   return campaign && actorMaySeeCampaign(actor, campaign) ? campaign : null;
 }
 
-type EventColumns = Omit<typeof events.$inferInsert, 'campaignId' | 'createdBy' | 'createdAt' | 'updatedAt'>;
-
-/** The stored columns of an event as written through the API (or a definition file). */
-export function eventColumns(input: NewEvent): EventColumns {
-  const timing: EventTiming = {
-    startDate: input.startDate,
-    startTime: input.startTime ?? null,
-    endDate: input.endDate ?? input.startDate,
-    endTime: input.endTime ?? null,
-  };
-  const registration = input.registration ?? null;
-  return {
-    countyCode: input.countyCode,
-    title: input.title,
-    description: input.description ?? null,
-    audience: input.audience ?? null,
-    ...timing,
-    ...eventInstants(timing),
-    placeKind: input.place.kind,
-    placeName: input.place.name ?? null,
-    placeAddress: input.place.kind === 'venue' ? (input.place.address ?? null) : null,
-    registrationRequired: registration !== null,
-    registrationDeadline: registration?.deadline ?? null,
-    registrationUrl: registration?.url ?? null,
-    registrationEmail: registration?.email ?? null,
-    cancelled: input.cancelled ?? false,
-  };
-}
-
-/** The API input an event row stands for (so a patch can be merged and checked as a whole). */
-export function eventInput(row: EventRow): NewEvent {
-  const place: NewEvent['place'] =
-    row.placeKind === 'venue'
-      ? {
-          kind: 'venue',
-          name: row.placeName ?? '',
-          ...(row.placeAddress ? { address: row.placeAddress } : {}),
-        }
-      : { kind: 'online', ...(row.placeName ? { name: row.placeName } : {}) };
-  const registration = row.registrationRequired
-    ? {
-        ...(row.registrationDeadline ? { deadline: row.registrationDeadline } : {}),
-        ...(row.registrationUrl ? { url: row.registrationUrl } : {}),
-        ...(row.registrationEmail ? { email: row.registrationEmail } : {}),
-      }
-    : null;
-  return {
-    countyCode: row.countyCode,
-    title: row.title,
-    ...(row.description ? { description: row.description } : {}),
-    ...(row.audience ? { audience: row.audience } : {}),
-    startDate: row.startDate,
-    ...(row.startTime ? { startTime: row.startTime } : {}),
-    endDate: row.endDate,
-    ...(row.endTime ? { endTime: row.endTime } : {}),
-    place,
-    registration,
-    cancelled: row.cancelled,
-  };
-}
-
-/** Applies a patch to the stored input; null clears an optional field. */
-function mergePatch(current: NewEvent, patch: EventPatch): NewEvent {
-  const merged: Record<string, unknown> = { ...current };
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) delete merged[key];
-    else if (value !== undefined) merged[key] = value;
-  }
-  // A new start date without an end date moves a one-day event as a whole.
-  if (patch.startDate && patch.endDate === undefined && current.endDate === current.startDate)
-    merged.endDate = patch.startDate;
-  if (patch.registration === null) merged.registration = null;
-  return merged as NewEvent;
-}
-
 /** Refuses a county the campaign or the user does not cover. */
 function checkCounty(user: SignedInUser, campaign: CampaignRow, countyCode: string): EventRefusal | null {
   if (!countyFitsCampaign(campaign, countyCode)) {
@@ -189,6 +122,18 @@ function checkCounty(user: SignedInUser, campaign: CampaignRow, countyCode: stri
   return null;
 }
 
+/** Refuses a venue in a municipality outside the event's county. */
+function checkPlace(input: NewEvent): EventRefusal | null {
+  const errors = placeProblems(input);
+  if (errors.length === 0) return null;
+  return {
+    ok: false,
+    reason: 'municipality_outside_county',
+    detail: `Municipality ${input.place.kind === 'venue' ? input.place.municipalityCode : ''} is not in county ${input.countyCode}.`,
+    errors,
+  };
+}
+
 /** Adds an event to a campaign in a county the user covers; the county's programme slide follows. */
 export async function createEvent(
   deps: AppDeps,
@@ -199,7 +144,7 @@ export async function createEvent(
   const { db } = deps.database;
   const campaign = await visibleCampaign(db, { kind: 'user', user, via: 'token' }, campaignIdOrSlug);
   if (!campaign) return { ok: false, reason: 'campaign_not_found', detail: 'No such campaign.' };
-  const refused = checkCounty(user, campaign, input.countyCode);
+  const refused = checkCounty(user, campaign, input.countyCode) ?? checkPlace(input);
   if (refused) return refused;
   const now = deps.clock.now();
   const [row] = await db
@@ -248,7 +193,7 @@ export async function updateEvent(
   const existing = await manageableEvent(db, user, id);
   if (!existing.ok) return existing;
   const merged = mergePatch(eventInput(existing.event), patch);
-  const refused = checkCounty(user, existing.campaign, merged.countyCode);
+  const refused = checkCounty(user, existing.campaign, merged.countyCode) ?? checkPlace(merged);
   if (refused) return refused;
   const errors = timingProblems(eventColumns(merged) as EventTiming, merged.registration?.deadline);
   if (errors.length)

@@ -7,7 +7,8 @@ import type { AppDeps } from '../deps.js';
 import { currentOrNextInterval } from '../windows/evaluate.js';
 import { refreshEventSlidesQuietly } from './event-slides.js';
 import { EVENT_TIME_ZONE } from './event-times.js';
-import { eventColumns, countyFitsCampaign } from './events-service.js';
+import { eventColumns } from './event-columns.js';
+import { countyFitsCampaign } from './events-service.js';
 import { EventsFileSchema, resolveFileEvent } from './events-file.js';
 import { events } from './schema.js';
 

@@ -83,6 +83,13 @@ export async function postEvent(
   return response.json();
 }
 
+/** A problem+json answer, as far as the events tests read it. */
+export interface Problem {
+  status: number;
+  code: string;
+  errors?: Array<{ field: string; message: string }>;
+}
+
 /** How many events and live assets there are, to show that a refusal wrote nothing. */
 export async function rowCounts(
   t: TestContext,

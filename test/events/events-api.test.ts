@@ -5,6 +5,7 @@ import {
   createPeople,
   eventBody,
   type People,
+  type Problem,
   postEvent,
   rowCounts,
   weekCampaign,
@@ -20,12 +21,6 @@ beforeAll(async () => {
   campaign = await weekCampaign(t, people.vastmanland);
 });
 afterAll(() => t.close());
-
-interface Problem {
-  status: number;
-  code: string;
-  errors?: Array<{ field: string; message: string }>;
-}
 
 describe('events of a campaign', () => {
   it('lets the county coordinator add an event, given in local time, and shows it to anyone', async () => {

@@ -22,7 +22,14 @@ interface ApiEvent {
   startTime: string | null;
   endTime: string | null;
   cancelled: boolean;
-  place: { kind: string; name: string | null; address: string | null };
+  place: {
+    kind: string;
+    name: string | null;
+    address: string | null;
+    municipalityCode: string | null;
+    municipalityName: string | null;
+    url: string | null;
+  };
   registration: { deadline: string | null; url: string | null; email: string | null } | null;
 }
 
@@ -85,8 +92,15 @@ describe('importing events.json', () => {
     });
     expect(byTitle('”Yalda')).toMatchObject({
       cancelled: true,
-      place: { name: 'Bio Elektra', address: 'Västerås' },
+      place: { name: 'Bio Elektra', address: null, municipalityCode: '1980', municipalityName: 'Västerås' },
     });
+    // Every venue of the programme names its municipality, in Västmanland.
+    const venues = events.filter((event) => event.place.kind === 'venue');
+    expect(venues.map((event) => event.place.municipalityName).sort()).toEqual([
+      'Arboga',
+      'Köping',
+      'Västerås',
+    ]);
     expect(byTitle('Ljusmanifestation')).toMatchObject({
       startDate: '2026-11-27',
       startTime: null,
@@ -180,5 +194,22 @@ describe('importing events.json', () => {
       }),
     );
     await expect(importCampaignEvents(t.deps, campaign, bad)).rejects.toThrow(/outside campaign/);
+  });
+
+  it("refuses a file whose venue lies outside the event's county, writing nothing", async () => {
+    const bad = path.join(dir, 'misplaced.json');
+    const venue = { kind: 'venue', name: 'Stadsbiblioteket', municipalityCode: '0380' };
+    await writeFile(
+      bad,
+      JSON.stringify({
+        countyCode: '19',
+        events: [{ key: 'uppsala', title: { sv: 'X' }, day: { date: '2026-11-24' }, place: venue }],
+      }),
+    );
+    const before = await listAll();
+    await expect(importCampaignEvents(t.deps, campaign, bad)).rejects.toThrow(
+      /event uppsala: place\.municipalityCode: the municipality is not in the event's county/,
+    );
+    expect(await listAll()).toEqual(before);
   });
 });
