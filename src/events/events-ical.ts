@@ -3,6 +3,7 @@ import { ICalCalendar, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import type { CampaignRow } from '../campaigns/campaigns-service.js';
 import { countyByCode } from '../regions/regions.js';
+import { placeText } from './event-place.js';
 import type { EventRow } from './events-service.js';
 import { EVENT_TIME_ZONE } from './event-times.js';
 import {
@@ -20,14 +21,22 @@ function localDateTime(date: string, time: string | null): DateTime {
   return DateTime.fromISO(time ? `${date}T${time}` : date, { zone: EVENT_TIME_ZONE });
 }
 
+/**
+ * LOCATION: the venue in words with its town, or for an online event the link where one watches
+ * (calendar apps turn a link there into a join button), else its name.
+ */
 function locationOf(event: EventRow, language: ProgrammeLanguage): string | null {
-  if (event.placeKind === 'online') return event.placeName ?? PROGRAMME_PHRASES[language].online;
-  return [event.placeName, event.placeAddress].filter(Boolean).join(', ') || null;
+  if (event.placeKind === 'online' && event.placeUrl && !event.cancelled) return event.placeUrl;
+  return placeText(event, PROGRAMME_PHRASES[language].online) || null;
 }
 
 function descriptionOf(event: EventRow, language: ProgrammeLanguage): string {
   const sv = language === 'sv';
   const parts = [textIn(event.description, language)];
+  if (event.placeKind === 'online' && event.placeUrl && !event.cancelled) {
+    const place = placeText(event, PROGRAMME_PHRASES[language].online);
+    parts.push(`${place} (${sv ? 'titta här' : 'watch here'}): ${event.placeUrl}`);
+  }
   if (event.audience) parts.push(`${sv ? 'Målgrupp' : 'Audience'}: ${textIn(event.audience, language)}`);
   if (event.registrationRequired) {
     const where = event.registrationUrl ?? event.registrationEmail ?? '';
@@ -80,7 +89,8 @@ export function eventsCalendar(input: {
       summary: event.cancelled ? `${PROGRAMME_PHRASES[language].cancelled}: ${title}` : title,
       description: descriptionOf(event, language),
       location: locationOf(event, language),
-      url: event.registrationUrl,
+      // The watch link is where an online event happens; otherwise the registration page.
+      url: (event.cancelled ? null : event.placeUrl) ?? event.registrationUrl,
       status: event.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
   }

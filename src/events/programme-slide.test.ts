@@ -18,11 +18,11 @@ const base: ProgrammeEventInput = {
 };
 const event = { ...base, ...eventInstants(base) };
 
-function plan(languages: string[]) {
+function plan(languages: string[], events = [event]) {
   const planned = planProgrammeSlide({
     campaign: { title: { sv: 'En vecka fri från våld' }, tier: 'county', municipalityCode: null, languages },
     countyCode: '19',
-    events: [event],
+    events,
     at: new Date('2026-11-20T12:00:00Z'),
   });
   if (!planned) throw new Error('no programme planned');
@@ -59,6 +59,18 @@ describe('the programme slide plan', () => {
     expect(plan(['sv', 'en', 'ar']).contentHash).toBe(plan(['ar', 'sv', 'en']).contentHash);
     expect(plan(['sv', 'en', 'ar']).contentHash).toBe(plan(['sv', 'en', 'ar', 'ti']).contentHash);
     expect(plan(['sv', 'en', 'ar']).contentHash).not.toBe(plan(['sv', 'en']).contentHash);
+  });
+
+  it("names a venue's town from its municipality, hashing the same programme the same way each time", () => {
+    const inKoping = { ...event, placeName: 'Hökartorget', placeAddress: null, placeMunicipalityCode: '1983' };
+    const planned = plan(['sv', 'en'], [inKoping]);
+    expect(planned.variants[0]?.altText).toContain('Plats: Hökartorget, Köping.');
+    expect(planned.variants[2]?.altText).toContain('Place: Hökartorget, Köping.');
+    expect(planned.variants[0]?.svg).toContain('Hökartorget, Köping');
+    expect(plan(['sv', 'en'], [{ ...inKoping }]).contentHash).toBe(planned.contentHash);
+    expect(plan(['sv', 'en'], [{ ...inKoping, placeMunicipalityCode: '1984' }]).contentHash).not.toBe(
+      planned.contentHash,
+    );
   });
 
   it('keeps the reading time long enough for the longest alt text of any language', () => {

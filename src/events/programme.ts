@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../i18n/languages.js';
+import { placeText } from './event-place.js';
 import { isolateIn, withoutBidiControls } from './programme-bidi.js';
 import type { ProgrammeOrientation } from './programme-svg-parts.js';
 import {
@@ -21,6 +22,8 @@ export interface ProgrammeEventInput {
   placeKind: 'venue' | 'online';
   placeName: string | null;
   placeAddress: string | null;
+  /** A venue's municipality, shown as its town. */
+  placeMunicipalityCode?: string | null;
   registrationRequired: boolean;
   registrationDeadline: string | null;
   cancelled: boolean;
@@ -57,11 +60,6 @@ export interface Programme {
   footer: string | null;
 }
 
-function placeOf(event: ProgrammeEventInput, language: ProgrammeLanguage): string {
-  if (event.placeKind === 'online') return event.placeName ?? PROGRAMME_PHRASES[language].online;
-  return [event.placeName, event.placeAddress].filter(Boolean).join(', ');
-}
-
 function dateSpan(event: ProgrammeEventInput, language: ProgrammeLanguage, format: typeof shortDate): string {
   return event.endDate === event.startDate
     ? format(event.startDate, language)
@@ -85,7 +83,7 @@ export function programmeLine(event: ProgrammeEventInput, language: ProgrammeLan
   const locale = programmeLocale(language);
   const phrases = locale.phrases;
   const title = textIn(event.title, language);
-  const place = placeOf(event, language);
+  const place = placeText(event, phrases.online);
   const time = timeSpan(event.startTime, event.endTime, language);
   const registration = registrationOf(event, language, longDate);
   const when = dateSpan(event, language, longDate);

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../i18n/languages.js';
+import { placeText } from '../events/event-place.js';
 import type { EventDetails } from '../events/events-service.js';
 import { registrationIsOpen } from '../events/event-times.js';
 import { longDate, PROGRAMME_PHRASES, timeSpan } from '../events/programme-words.js';
@@ -9,6 +10,11 @@ function Text(props: { text: LocalizedText | null | undefined; lang: UiLanguage 
   const own = props.text?.[props.lang];
   if (own) return <>{own}</>;
   return <span lang="sv">{props.text?.sv ?? ''}</span>;
+}
+
+/** A link's site in short ("lansstyrelsen.se"): enough for a narrow card, and it says where the link leads. */
+function siteOf(url: string): string {
+  return new URL(url).hostname.replace(/^www\./, '');
 }
 
 function Registration(props: { row: EventDetails; lang: UiLanguage; now: Date }) {
@@ -31,10 +37,9 @@ function Registration(props: { row: EventDetails; lang: UiLanguage; now: Date })
           ? 'Anmälan: '
           : 'Registration: '}
       {event.registrationUrl ? (
-        // The site's name is short enough for a narrow card and says where the link leads.
         <a href={event.registrationUrl}>
           {sv ? 'anmälan på ' : 'form at '}
-          {new URL(event.registrationUrl).hostname.replace(/^www\./, '')}
+          {siteOf(event.registrationUrl)}
         </a>
       ) : (
         <a href={`mailto:${event.registrationEmail}`}>{event.registrationEmail}</a>
@@ -43,15 +48,28 @@ function Registration(props: { row: EventDetails; lang: UiLanguage; now: Date })
   );
 }
 
+/** The place in words with its town; an online event links where one watches (unless it is cancelled). */
+function Place(props: { row: EventDetails; lang: UiLanguage }) {
+  const { event } = props.row;
+  const sv = props.lang === 'sv';
+  const place = placeText(event, PROGRAMME_PHRASES[props.lang].online);
+  if (event.placeKind !== 'online' || !event.placeUrl || event.cancelled) return <>{place}</>;
+  return (
+    <>
+      {place}:{' '}
+      <a href={event.placeUrl}>
+        {sv ? 'titta på ' : 'watch at '}
+        {siteOf(event.placeUrl)}
+      </a>
+    </>
+  );
+}
+
 /** One event on the public events page: cancelled ones say so in words, first. */
 export function EventItem(props: { row: EventDetails; lang: UiLanguage; now: Date }) {
   const { event } = props.row;
   const { lang } = props;
   const sv = lang === 'sv';
-  const place =
-    event.placeKind === 'online'
-      ? (event.placeName ?? PROGRAMME_PHRASES[lang].online)
-      : [event.placeName, event.placeAddress].filter(Boolean).join(', ');
   return (
     <li class="card">
       <h4>
@@ -72,7 +90,9 @@ export function EventItem(props: { row: EventDetails; lang: UiLanguage; now: Dat
             : ''}
         </dd>
         <dt>{sv ? 'Plats' : 'Place'}</dt>
-        <dd>{place}</dd>
+        <dd>
+          <Place row={props.row} lang={lang} />
+        </dd>
         {event.audience ? (
           <>
             <dt>{sv ? 'Målgrupp' : 'Audience'}</dt>

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { sendCalendar } from '../events/event-routes.js';
+import { eventsReachableFrom } from '../events/event-place.js';
 import { calendarPath, eventsCalendar } from '../events/events-ical.js';
 import {
   type EventDetails,
@@ -9,7 +10,7 @@ import {
 } from '../events/events-service.js';
 import { countyNameIn, longDate } from '../events/programme-words.js';
 import type { AppEnv } from '../http/app-env.js';
-import { counties, countyByCode } from '../regions/regions.js';
+import { counties, countyByCode, type Municipality, municipalityByCode } from '../regions/regions.js';
 import { EventItem } from './events-item.js';
 import type { UiLanguage } from './i18n.js';
 import { Layout } from './layout.js';
@@ -35,7 +36,12 @@ export function groupEvents(
     }));
 }
 
-function CountyFilter(props: { lang: UiLanguage; selected: string | null }) {
+function RegionFilter(props: {
+  lang: UiLanguage;
+  selected: string | null;
+  towns: readonly Municipality[];
+  town: string | null;
+}) {
   const sv = props.lang === 'sv';
   return (
     <form method="get" action="/evenemang" class="filter">
@@ -49,9 +55,38 @@ function CountyFilter(props: { lang: UiLanguage; selected: string | null }) {
           </option>
         ))}
       </select>{' '}
+      {props.towns.length > 0 ? (
+        <>
+          <label for="f-kommun">{sv ? 'Kommun' : 'Municipality'}</label>
+          <select id="f-kommun" name="kommun">
+            <option value="">{sv ? 'Hela länet' : 'The whole county'}</option>
+            {props.towns.map((town) => (
+              <option value={town.code} selected={town.code === props.town}>
+                {town.name}
+              </option>
+            ))}
+          </select>{' '}
+        </>
+      ) : null}
       <button type="submit">{sv ? 'Visa' : 'Show'}</button>
     </form>
   );
+}
+
+/** The municipalities with a venue among the events (and the one chosen), by name: the filter's choices. */
+function townsOf(rows: readonly EventDetails[], chosen: string | null): Municipality[] {
+  const codes = new Set(rows.flatMap((row) => row.event.placeMunicipalityCode ?? []));
+  if (chosen) codes.add(chosen);
+  return [...codes]
+    .flatMap((code) => municipalityByCode(code) ?? [])
+    .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+}
+
+/** The county and municipality asked for: a municipality only with its own county (or none given). */
+function regionAsked(lan: string | undefined, kommun: string | undefined) {
+  const town = kommun ? municipalityByCode(kommun) : undefined;
+  if (town && (!lan || lan === town.countyCode)) return { county: town.countyCode, town: town.code };
+  return { county: lan && countyByCode(lan) ? lan : null, town: null };
 }
 
 /** The links to the iCal feeds of the campaigns that have events in a county. */
@@ -82,12 +117,12 @@ export function eventsPage() {
     const sv = lang === 'sv';
     const { database, clock } = c.get('deps');
     const now = clock.now();
-    const asked = c.req.query('lan');
-    const selected = asked && countyByCode(asked) ? asked : null;
-    const groups = groupEvents(
-      await listPublishedEvents(database.db, { county: selected ?? undefined, at: now }),
-    );
+    const { county: selected, town } = regionAsked(c.req.query('lan'), c.req.query('kommun'));
+    const rows = await listPublishedEvents(database.db, { county: selected ?? undefined, at: now });
+    // A county's programme is small: the municipality is picked out of it here, not in SQL.
+    const groups = groupEvents(town ? eventsReachableFrom(rows, town) : rows);
     const countyName = (code: string) => countyNameIn(countyByCode(code)?.name ?? code, lang);
+    const townName = town ? (municipalityByCode(town)?.name ?? town) : null;
     return sendPage(
       c,
       <Layout
@@ -103,12 +138,24 @@ export function eventsPage() {
             ? 'Föreläsningar, samtal och manifestationer mot våld i nära relationer, län för län. Inställda evenemang står kvar och är markerade som inställda.'
             : 'Lectures, talks and vigils against violence in close relationships, county by county. Cancelled events stay listed, marked as cancelled.'}
         </p>
-        <CountyFilter lang={lang} selected={selected} />
+        <RegionFilter
+          lang={lang}
+          selected={selected}
+          towns={selected ? townsOf(rows, town) : []}
+          town={town}
+        />
+        {townName ? (
+          <p>
+            {sv
+              ? `Visar evenemang i ${townName} och evenemang online.`
+              : `Showing events in ${townName} and events online.`}
+          </p>
+        ) : null}
         {selected && groups.length === 0 ? (
           <p>
             {sv
-              ? `Inga kommande evenemang i ${countyName(selected)}.`
-              : `No upcoming events in ${countyName(selected)}.`}
+              ? `Inga kommande evenemang i ${townName ?? countyName(selected)}.`
+              : `No upcoming events in ${townName ?? countyName(selected)}.`}
           </p>
         ) : null}
         {!selected && groups.length === 0 ? (

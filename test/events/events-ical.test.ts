@@ -12,7 +12,8 @@ import { createPeople, eventBody, type People, postEvent, weekCampaign } from '.
 let t: TestContext;
 let people: People;
 let campaign: { id: string; slug: string };
-const ids = { before: '', after: '', vigil: '', deleted: '' };
+const ids = { before: '', after: '', vigil: '', deleted: '', webcast: '', square: '' };
+const WATCH = 'https://www.youtube.com/watch?v=vecka48';
 
 interface ParsedEvent {
   uid: string;
@@ -22,6 +23,9 @@ interface ParsedEvent {
   start: ICAL.Time;
   end: ICAL.Time | null;
   tzid: string | null;
+  location: string | null;
+  url: string | null;
+  description: string;
 }
 
 function parseFeed(text: string): { events: Map<string, ParsedEvent>; zones: string[]; name: string } {
@@ -40,6 +44,9 @@ function parseFeed(text: string): { events: Map<string, ParsedEvent>; zones: str
       start: event.startDate,
       end: component.hasProperty('dtend') ? event.endDate : null,
       tzid: (dtstart?.getParameter('tzid') as string | undefined) ?? null,
+      location: event.location ?? null,
+      url: (component.getFirstPropertyValue('url') as string | null) ?? null,
+      description: event.description ?? '',
     });
   }
   return {
@@ -95,6 +102,32 @@ beforeAll(async () => {
       }),
     )
   ).id;
+  ids.webcast = (
+    await postEvent(
+      t,
+      people.vastmanland,
+      id,
+      eventBody({
+        title: { sv: 'Att möta unga killar i hederskultur' },
+        startDate: '2026-11-26',
+        place: { kind: 'online', name: 'Webbsänd föreläsning', url: WATCH },
+        registration: { url: 'https://www.lansstyrelsen.se/vastmanland' },
+      }),
+    )
+  ).id;
+  ids.square = (
+    await postEvent(
+      t,
+      people.vastmanland,
+      id,
+      eventBody({
+        title: { sv: 'Ljusmanifestation Köping' },
+        startDate: '2026-11-27',
+        place: { kind: 'venue', name: 'Hökartorget', municipalityCode: '1983' },
+        registration: null,
+      }),
+    )
+  ).id;
   ids.deleted = (await postEvent(t, people.vastmanland, id, eventBody({ title: { sv: 'Struken' } }))).id;
   expect(
     (await t.request(`/api/v1/events/${ids.deleted}`, { method: 'DELETE', token: people.vastmanland }))
@@ -130,12 +163,30 @@ describe("a county's iCal feed", () => {
     expect(vigil?.end?.toString()).toBe('2026-11-28');
     expect(parsed.events.get(uidOf(ids.before))?.status).toBe('CONFIRMED');
     expect([...parsed.events.keys()].sort()).toEqual(
-      [uidOf(ids.before), uidOf(ids.after), uidOf(ids.vigil)].sort(),
+      [ids.before, ids.after, ids.vigil, ids.webcast, ids.square].map(uidOf).sort(),
     );
     const english = parseFeed(
       (await feed(`/api/v1/campaigns/${campaign.id}/events.ics?county=19&lang=en`)).text,
     );
     expect(english.events.get(uidOf(ids.vigil))?.summary).toBe('CANCELLED: Candlelight vigil');
+  });
+
+  it('puts a venue with its town, and the link where one watches an online event, in LOCATION and URL', async () => {
+    const path = `/api/v1/campaigns/${campaign.id}/events.ics?county=19`;
+    const parsed = parseFeed((await feed(path)).text);
+    expect(parsed.events.get(uidOf(ids.square))).toMatchObject({
+      location: 'Hökartorget, Köping',
+      url: null,
+    });
+    const webcast = parsed.events.get(uidOf(ids.webcast));
+    expect(webcast).toMatchObject({ location: WATCH, url: WATCH });
+    expect(webcast?.description).toContain(`Webbsänd föreläsning (titta här): ${WATCH}`);
+    expect(webcast?.description).toContain('Anmälan: https://www.lansstyrelsen.se/vastmanland');
+    // Registered by e-mail and held at a venue: no URL at all.
+    expect(parsed.events.get(uidOf(ids.before))).toMatchObject({
+      location: 'Biblioteket, Musikrummet, Arboga',
+      url: null,
+    });
   });
 
   it('keeps the UID of an event when it changes, with a higher SEQUENCE', async () => {

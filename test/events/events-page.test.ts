@@ -45,7 +45,10 @@ beforeAll(async () => {
     t,
     people.vastmanland,
     campaign,
-    eventBody({ title: { sv: 'Män, maskulinitet och våld', en: 'Men, masculinity and violence' } }),
+    eventBody({
+      title: { sv: 'Män, maskulinitet och våld', en: 'Men, masculinity and violence' },
+      place: { kind: 'venue', name: 'Biblioteket, Musikrummet', address: 'Arboga', municipalityCode: '1984' },
+    }),
   );
   await postEvent(
     t,
@@ -54,7 +57,7 @@ beforeAll(async () => {
     eventBody({
       title: { sv: '”Yalda förlåtelsens natt” – filmvisning' },
       endTime: '20:30',
-      place: { kind: 'venue', name: 'Bio Elektra', address: 'Västerås' },
+      place: { kind: 'venue', name: 'Bio Elektra', municipalityCode: '1980' },
       registration: null,
       cancelled: true,
     }),
@@ -68,7 +71,7 @@ beforeAll(async () => {
       startDate: '2026-11-27',
       startTime: '09:00',
       endTime: '12:00',
-      place: { kind: 'online' },
+      place: { kind: 'online', url: 'https://www.youtube.com/watch?v=vecka48' },
       registration: { deadline: '2026-11-25', url: 'https://www.lansstyrelsen.se/vastmanland' },
     }),
   );
@@ -102,6 +105,42 @@ describe('the events page', () => {
     expect(html).toContain('Anmälan: <a href="mailto:anmalan@arboga.example">anmalan@arboga.example</a>');
     expect(html).toContain(`href="/kalender/${slug}/19.ics"`);
     expect(html).not.toContain('Redan förbi');
+  });
+
+  it('names the town of a venue and links where one watches an online event', async () => {
+    const html = await page('/evenemang');
+    expect(html).toContain('<dd>Bio Elektra, Västerås</dd>');
+    expect(html).toContain('<dd>Biblioteket, Musikrummet, Arboga</dd>');
+    expect(html).toContain(
+      'Webbsänd: <a href="https://www.youtube.com/watch?v=vecka48">titta på youtube.com</a>',
+    );
+    expect(await page('/evenemang?lang=en')).toContain(
+      'Online (webcast): <a href="https://www.youtube.com/watch?v=vecka48">watch at youtube.com</a>',
+    );
+  });
+
+  it("filters a county's events by municipality, keeping online events, and offers the towns with venues", async () => {
+    const arboga = await page('/evenemang?lan=19&kommun=1984');
+    expect(arboga).toContain('Visar evenemang i Arboga och evenemang online.');
+    expect(arboga).toContain('Män, maskulinitet och våld');
+    expect(arboga).toContain('Webbinarium om ekonomiskt våld');
+    expect(arboga).not.toContain('Yalda');
+    expect(arboga).toContain('<option value="1984" selected="">Arboga</option>');
+    const towns = [...arboga.matchAll(/<option value="(\d{4})"/g)].map((match) => match[1]);
+    expect(towns).toEqual(['1984', '1980']);
+    // A municipality alone picks its county; one outside the county asked for is ignored.
+    const vasteras = await page('/evenemang?kommun=1980');
+    expect(vasteras).toContain('<option value="19" selected="">');
+    expect(vasteras).toContain('Yalda');
+    expect(vasteras).not.toContain('Män, maskulinitet och våld');
+    const mismatch = await page('/evenemang?lan=03&kommun=1980');
+    expect(mismatch).toContain('Samtal i Uppsala');
+    expect(mismatch).not.toContain('Visar evenemang i');
+    // No municipality choice before a county is chosen.
+    expect(await page('/evenemang')).not.toContain('id="f-kommun"');
+    expect(await page('/evenemang?lan=19&kommun=1983')).toContain(
+      'Visar evenemang i Köping och evenemang online.',
+    );
   });
 
   it('shows one county with ?lan=19, and English with ?lang=en', async () => {
@@ -146,7 +185,7 @@ describe.skipIf(!chromiumAvailable)(
     }
 
     it('passes axe (WCAG 2.1 AA) in Swedish and English, on a desktop and a phone', async () => {
-      for (const path of ['/evenemang', '/evenemang?lan=19&lang=en']) {
+      for (const path of ['/evenemang', '/evenemang?lan=19&lang=en', '/evenemang?lan=19&kommun=1984']) {
         const tab = await open(path);
         expect(await axeViolations(tab), path).toEqual([]);
         await tab.setViewportSize(PHONE);

@@ -146,7 +146,7 @@ export function addEventListPages(router: Hono<AppEnv>): void {
           <dt>{t('När', 'When')}</dt>
           <dd>{eventWhen(event, lang)}</dd>
           <dt>{t('Var', 'Where')}</dt>
-          <dd>{eventWhere(event, lang)}</dd>
+          <dd>{eventWhere(event)}</dd>
         </dl>
         <p class="warning">
           {t(

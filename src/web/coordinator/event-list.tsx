@@ -1,5 +1,6 @@
 import type { CampaignWithOwner } from '../../campaigns/campaigns-service.js';
 import { eventIsOver } from '../../events/event-times.js';
+import { placeText } from '../../events/event-place.js';
 import type { EventRow } from '../../events/events-service.js';
 import type { County } from '../../regions/regions.js';
 import { formatDate } from '../components/format.js';
@@ -24,10 +25,9 @@ export function eventWhen(event: EventRow, lang: UiLanguage): string {
   return `${days}, ${time}`;
 }
 
-/** Where an event takes place, in words. */
-export function eventWhere(event: EventRow, lang: UiLanguage): string {
-  if (event.placeKind === 'online') return event.placeName ?? (lang === 'sv' ? 'Online' : 'Online');
-  return [event.placeName, event.placeAddress].filter(Boolean).join(', ');
+/** Where an event takes place, in words ("Online" for a webcast that names no place). */
+export function eventWhere(event: EventRow): string {
+  return placeText(event, 'Online');
 }
 
 function registrationText(event: EventRow, lang: UiLanguage): string {
@@ -125,7 +125,7 @@ export function CountyEvents(props: {
                     <th scope="row">
                       <Localized text={event.title} lang={lang} />
                     </th>
-                    <td>{eventWhere(event, lang)}</td>
+                    <td>{eventWhere(event)}</td>
                     <td>{registrationText(event, lang)}</td>
                     <td>
                       <EventState event={event} now={props.now} lang={lang} />
