@@ -22,6 +22,8 @@ export interface EventFormValues {
   placeKind: string;
   placeName: string;
   placeAddress: string;
+  placeMunicipalityCode: string;
+  placeUrl: string;
   registrationRequired: boolean;
   registrationDeadline: string;
   registrationUrl: string;
@@ -61,6 +63,8 @@ export function eventFormValues(
     placeKind: event?.placeKind ?? 'venue',
     placeName: event?.placeName ?? '',
     placeAddress: event?.placeAddress ?? '',
+    placeMunicipalityCode: event?.placeMunicipalityCode ?? '',
+    placeUrl: event?.placeUrl ?? '',
     registrationRequired: event?.registrationRequired ?? false,
     registrationDeadline: event?.registrationDeadline ?? '',
     registrationUrl: event?.registrationUrl ?? '',
@@ -86,6 +90,8 @@ export function readEventForm(form: PostedForm, languages: readonly string[]): E
     placeKind: form.text('place.kind'),
     placeName: form.text('place.name'),
     placeAddress: form.text('place.address'),
+    placeMunicipalityCode: form.text('place.municipalityCode'),
+    placeUrl: form.text('place.url'),
     registrationRequired: form.text('registration.required') === 'yes',
     registrationDeadline: form.text('registration.deadline'),
     registrationUrl: form.text('registration.url'),
@@ -100,15 +106,32 @@ function localizedOrUndefined(text: TextsByLanguage): Record<string, string> | u
   return given.length ? Object.fromEntries(given) : undefined;
 }
 
+const PLACE_FIELDS = ['name', 'address', 'municipalityCode', 'url'];
+
 /** A zod path of NewEventSchema as the form field it came from ("title" alone is its Swedish text). */
 function eventField(path: string[]): string {
   const [head, second] = path;
   if (head === 'title' || head === 'description' || head === 'audience') return `${head}.${second ?? 'sv'}`;
-  if (head === 'place') return second === 'name' || second === 'address' ? `place.${second}` : 'place.kind';
+  if (head === 'place') return second && PLACE_FIELDS.includes(second) ? `place.${second}` : 'place.kind';
   // The registration's "a url or an email" check belongs to the link, the first of the two.
   if (head === 'registration')
     return second === 'deadline' || second === 'email' ? `registration.${second}` : 'registration.url';
   return head ?? 'form';
+}
+
+/** The place the form describes; the fields of the other kind of place are left out, as the form says. */
+function placeOf(values: EventFormValues) {
+  const given = (key: string, value: string) => (value ? { [key]: value } : {});
+  if (values.placeKind === 'online')
+    return { kind: 'online', ...given('name', values.placeName), ...given('url', values.placeUrl) };
+  if (values.placeKind === 'venue')
+    return {
+      kind: 'venue',
+      name: values.placeName,
+      ...given('address', values.placeAddress),
+      ...given('municipalityCode', values.placeMunicipalityCode),
+    };
+  return { kind: values.placeKind };
 }
 
 type Parsed = { ok: true; input: NewEvent } | { ok: false; errors: FieldProblem[] };
@@ -136,16 +159,7 @@ export function parseEventForm(values: EventFormValues, lang: UiLanguage): Parse
     ...(!values.allDay && values.startTime ? { startTime: values.startTime } : {}),
     ...(!values.allDay && values.endTime ? { endTime: values.endTime } : {}),
     ...(values.endDate ? { endDate: values.endDate } : {}),
-    place:
-      values.placeKind === 'online'
-        ? { kind: 'online', ...(values.placeName ? { name: values.placeName } : {}) }
-        : values.placeKind === 'venue'
-          ? {
-              kind: 'venue',
-              name: values.placeName,
-              ...(values.placeAddress ? { address: values.placeAddress } : {}),
-            }
-          : { kind: values.placeKind },
+    place: placeOf(values),
     registration: values.registrationRequired
       ? {
           ...(values.registrationDeadline ? { deadline: values.registrationDeadline } : {}),
@@ -180,6 +194,8 @@ function formOrder(languages: readonly string[]): string[] {
     'place.kind',
     'place.name',
     'place.address',
+    'place.municipalityCode',
+    'place.url',
     'registration.deadline',
     'registration.url',
     'registration.email',
@@ -232,6 +248,15 @@ export function eventRefusalProblems(result: EventRefusal, lang: UiLanguage): Fi
             : 'Your area does not cover events in that county.',
         },
       ];
+    case 'municipality_outside_county':
+      return [
+        {
+          field: 'place.municipalityCode',
+          message: sv
+            ? 'Kommunen ligger inte i evenemangets län. Välj en kommun i länet, eller inget.'
+            : "The municipality is not in the event's county. Choose one in the county, or none.",
+        },
+      ];
     case 'invalid':
       return (result.errors ?? []).map((error) => ({
         field: error.field,
@@ -264,7 +289,9 @@ export function eventLabels(t: Translate, languageNames: Record<string, string>)
     endDate: t('Sista dag', 'Last day'),
     'place.kind': t('Plats eller online', 'A place or online'),
     'place.name': t('Platsens namn', 'Name of the place'),
-    'place.address': t('Adress och ort', 'Address and town'),
+    'place.address': t('Adress', 'Address'),
+    'place.municipalityCode': t('Kommun', 'Municipality'),
+    'place.url': t('Länk till sändningen', 'Link to the stream'),
     'registration.deadline': t('Sista anmälningsdag', 'Last day to register'),
     'registration.url': t('Länk till anmälan', 'Registration link'),
     'registration.email': t('E-post för anmälan', 'E-mail for registration'),

@@ -1,11 +1,11 @@
 import type { FieldProblem } from '../../errors.js';
 import { CONTENT_LANGUAGES, type ContentLanguage } from '../../i18n/languages.js';
-import type { County } from '../../regions/regions.js';
+import { type County, municipalitiesOfCounty } from '../../regions/regions.js';
 import { htmlLangOf, languageName } from '../components/labels.js';
 import { ErrorSummary, errorFor, TextField } from '../forms.js';
 import { type CoordinatorContext, Csrf } from './coordinator-layout.js';
 import { type EventFormValues, eventLabels } from './event-form-values.js';
-import { ChoiceGroup, FieldGroup, SelectField, TextAreaField } from './fields.js';
+import { ChoiceGroup, FieldGroup, type Option, SelectField, TextAreaField } from './fields.js';
 import { labelled } from './form-input.js';
 
 function dirOf(code: string): 'ltr' | 'rtl' {
@@ -62,6 +62,17 @@ function LanguageTexts(props: {
       />
     </FieldGroup>
   );
+}
+
+/** The municipalities of the counties the form offers, grouped by county when there are several. */
+function municipalityChoices(
+  counties: readonly County[],
+): Array<Option | { group: string; options: Option[] }> {
+  const choices = counties.map((county) => ({
+    group: county.name,
+    options: municipalitiesOfCounty(county.code).map((town) => ({ value: town.code, label: town.name })),
+  }));
+  return choices.length === 1 ? (choices[0]?.options ?? []) : choices;
 }
 
 /** The event form: create (in a county of the user's) or edit, with the texts in each campaign language. */
@@ -164,14 +175,40 @@ export function EventForm(props: {
         />
         <TextField
           name="place.address"
-          label={t('Adress och ort (frivilligt)', 'Address and town (optional)')}
+          label={t('Adress (frivilligt)', 'Address (optional)')}
           value={values.placeAddress}
           error={err('place.address')}
           hint={t(
-            'Bara för en plats, till exempel "Hökartorget, Köping".',
-            'Only for a place, for example "Hökartorget, Köping".',
+            'Bara för en plats, till exempel "Storgatan 5". Orten visas från kommunen nedan.',
+            'Only for a place, for example "Storgatan 5". The town is shown from the municipality below.',
           )}
           autocomplete="off"
+        />
+        <SelectField
+          name="place.municipalityCode"
+          label={t('Kommun (frivilligt)', 'Municipality (optional)')}
+          value={values.placeMunicipalityCode}
+          error={err('place.municipalityCode')}
+          hint={t(
+            'Bara för en plats: kommunen i länet där den ligger. Visas som ort, och besökare kan välja evenemang efter kommun.',
+            'Only for a place: the municipality in the county where it is. Shown as the town, and visitors can pick events by municipality.',
+          )}
+          options={[
+            { value: '', label: t('Ingen kommun vald', 'No municipality chosen') },
+            ...municipalityChoices(props.counties),
+          ]}
+        />
+        <TextField
+          name="place.url"
+          type="url"
+          label={t('Länk till sändningen (frivilligt)', 'Link to the stream (optional)')}
+          value={values.placeUrl}
+          error={err('place.url')}
+          hint={t(
+            'Bara online: adressen där man tittar, som börjar med https://.',
+            'Only online: the address where people watch, starting with https://.',
+          )}
+          inputmode="url"
         />
       </FieldGroup>
       <FieldGroup legend={t('Anmälan', 'Registration')}>

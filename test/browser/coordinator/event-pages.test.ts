@@ -101,7 +101,7 @@ describe.skipIf(!chromiumAvailable)(
       await session.submitByEnter();
       expect(await page.title()).toMatch(/^Nytt evenemang/);
       await checkPage(page, 'coordinator-event-form');
-      await tabTo(page, '#f-form button[type=submit]', 150);
+      await tabTo(page, '#f-form button[type=submit]', 160);
       await session.submitByEnter();
       expect(await page.title()).toMatch(/^Fel: Nytt evenemang/);
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('error-summary');
@@ -128,7 +128,17 @@ describe.skipIf(!chromiumAvailable)(
       await tabTo(page, '#f-place-kind');
       expect(await page.locator('#f-place-kind').isChecked()).toBe(true);
       await typeInto('#f-place-name', 'Biblioteket, Musikrummet');
-      await typeInto('#f-place-address', 'Arboga');
+      // The town comes from the municipality, chosen with the arrow keys as a keyboard user does.
+      await tabTo(page, '#f-place-municipalityCode', 120);
+      expect((await focusOutline(page)).style).toBe('solid');
+      for (
+        let presses = 0;
+        presses < 15 && (await page.locator('#f-place-municipalityCode').inputValue()) !== '1984';
+        presses += 1
+      ) {
+        await page.keyboard.press('ArrowDown');
+      }
+      expect(await page.locator('#f-place-municipalityCode').inputValue()).toBe('1984');
       await tabTo(page, '#f-registration-required');
       await page.keyboard.press('Space');
       await typeDate('#f-registration-deadline', '2026-11-23');
@@ -149,6 +159,9 @@ describe.skipIf(!chromiumAvailable)(
       await session.submitByEnter();
       const card = page.locator('li.card', { hasText: TITLE });
       expect(await card.textContent()).toContain('Biblioteket, Musikrummet, Arboga');
+      expect(await t.request(`/api/v1/events/${eventId}`).then((response) => response.json())).toMatchObject({
+        place: { address: null, municipalityCode: '1984', municipalityName: 'Arboga' },
+      });
       expect(await card.textContent()).toContain('Anmäl dig senast måndag 23 november 2026');
     });
 
@@ -171,6 +184,7 @@ describe.skipIf(!chromiumAvailable)(
       await session.go(`/samordnare/evenemang/${eventId}`);
       expect(await page.locator('#f-title-sv').inputValue()).toBe(TITLE);
       expect(await page.locator('#f-cancelled').isChecked()).toBe(true);
+      expect(await page.locator('#f-place-municipalityCode').inputValue()).toBe('1984');
       await checkPage(page, 'coordinator-event-edit');
       await session.go(`/samordnare/evenemang/${eventId}/ta-bort`);
       await checkPage(page, 'coordinator-event-delete');
