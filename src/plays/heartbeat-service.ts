@@ -5,7 +5,7 @@ import { type HeartbeatState, screens } from '../screens/schema.js';
 import { createGroupCommit, type GroupCommit, groupCommitOf } from './group-commit.js';
 import { HEARTBEAT_RETENTION_DAYS, OFFLINE_AFTER_MS } from './play-limits.js';
 import { heartbeats } from './schema.js';
-import { deleteInChunks, executeRows } from './sql-rows.js';
+import { arrayLiteral, deleteInChunks, executeRows } from './sql-rows.js';
 
 export type HeartbeatOutcome = { ok: true } | { ok: false; reason: 'unknown_screen' };
 
@@ -48,17 +48,16 @@ export async function recordHeartbeat(
  * history. Answers, per heartbeat, whether its screen is paired.
  */
 export async function storeHeartbeats(db: Db, beats: readonly Heartbeat[]): Promise<boolean[]> {
-  const list = beats.map((beat, ord) => ({
-    ord,
-    screen_id: beat.screenId,
-    received_at: beat.receivedAt.toISOString(),
-    state: beat.state,
-  }));
+  // Screen ids and times go in as arrays, so the planner knows how many rows come and looks each
+  // screen up by its key (a JSON record set counts as 100 rows, and made it scan every screen);
+  // the states go in as one JSON array, read by position.
   const seen = await executeRows<{ id: string }>(
     db,
     sql`with beat as (
-      select * from jsonb_to_recordset(${JSON.stringify(list)}::jsonb)
-        as b(ord int, screen_id uuid, received_at timestamptz, state jsonb)
+      select b.ord, b.screen_id, b.received_at, (${JSON.stringify(beats.map((beat) => beat.state))}::jsonb) -> (b.ord::int - 1) as state
+      from unnest(${arrayLiteral(beats.map((beat) => beat.screenId))}::uuid[],
+                  ${arrayLiteral(beats.map((beat) => beat.receivedAt.toISOString()))}::timestamptz[])
+        with ordinality as b(screen_id, received_at, ord)
     ), latest as (
       select distinct on (screen_id) screen_id, received_at, state from beat order by screen_id, ord desc
     ), seen as (

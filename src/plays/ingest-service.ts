@@ -99,7 +99,10 @@ export async function ingestPlays(
  */
 export async function storePlayBatches(db: Db, batches: readonly PlayBatch[]): Promise<StoredPlayBatch[]> {
   const events = batches.flatMap((batch, index) => batch.events.map((event) => ({ index, event })));
-  const rows = await executeRows<{ batch: number; inserted: number }>(
+  // The statement answers the known batches and the inserted event ids as separate rows; which
+  // batch each inserted event counts for is worked out here. (Joining them back in SQL made the
+  // planner loop over every pair of rows: quadratic in the size of the group.)
+  const rows = await executeRows<{ batch: number | null; event_id: string | null }>(
     db,
     sql`with batch as (
       select * from unnest(${arrayLiteral(batches.map((_, index) => index))}::int[],
@@ -130,15 +133,27 @@ export async function storePlayBatches(db: Db, batches: readonly PlayBatch[]): P
       on conflict (event_id) do nothing
       returning event_id
     )
-    select k.batch, count(i.event_id)::int as inserted
-    from known k
-      left join event e on e.batch = k.batch
-      left join inserted i on i.event_id = e.event_id
-    group by k.batch`,
+    select batch, null::uuid as event_id from known
+    union all
+    select null, event_id from inserted`,
   );
-  const inserted = new Map(rows.map((row) => [Number(row.batch), Number(row.inserted)]));
-  return batches.map((_, index) => ({
-    screenKnown: inserted.has(index),
-    inserted: inserted.get(index) ?? 0,
-  }));
+  const known = new Set<number>();
+  const inserted = new Set<string>();
+  for (const row of rows) {
+    if (row.event_id !== null) inserted.add(row.event_id.toLowerCase());
+    else if (row.batch !== null) known.add(Number(row.batch));
+  }
+  // Each event counts for the first known batch that carries it, as the statement chose.
+  const claimed = new Set<string>();
+  return batches.map((batch, index) => {
+    if (!known.has(index)) return { screenKnown: false, inserted: 0 };
+    let count = 0;
+    for (const event of batch.events) {
+      const id = event.eventId.toLowerCase();
+      if (claimed.has(id)) continue;
+      claimed.add(id);
+      if (inserted.has(id)) count += 1;
+    }
+    return { screenKnown: true, inserted: count };
+  });
 }
