@@ -72,17 +72,22 @@ async function residentBytes(pid: number): Promise<number> {
 }
 
 /**
- * The server's V8 heap in use and its memory outside the heap (buffers; PGlite's WebAssembly
- * memory), in MB, from its /metrics: what a growing resident size is made of.
+ * From the server's /metrics: its V8 heap in use and its memory outside the heap (buffers;
+ * PGlite's WebAssembly memory), in MB, which is what a growing resident size is made of; and the
+ * longest event-loop stall since the previous scrape (prom-client resets it on each), in ms, which
+ * is what a latency spike on an idle-looking server is made of.
  */
-async function serverMemory(port: number): Promise<{ heapMb: number; externalMb: number }> {
+async function serverGauges(port: number): Promise<{ heapMb: number; externalMb: number; loopStallMs: number }> {
   const text = await fetch(`http://127.0.0.1:${port}/metrics`).then(
     (response) => response.text(),
     () => '',
   );
-  const gauge = (name: string) =>
-    round(Number(new RegExp(`^${name} (\\S+)`, 'm').exec(text)?.[1] ?? Number.NaN) / 2 ** 20);
-  return { heapMb: gauge('nodejs_heap_size_used_bytes'), externalMb: gauge('nodejs_external_memory_bytes') };
+  const gauge = (name: string) => Number(new RegExp(`^${name} (\\S+)`, 'm').exec(text)?.[1] ?? Number.NaN);
+  return {
+    heapMb: round(gauge('nodejs_heap_size_used_bytes') / 2 ** 20),
+    externalMb: round(gauge('nodejs_external_memory_bytes') / 2 ** 20),
+    loopStallMs: round(gauge('nodejs_eventloop_lag_max_seconds') * 1000),
+  };
 }
 
 function percentile(sorted: Float64Array, p: number): number {
@@ -113,6 +118,10 @@ class Samples {
   }
 }
 const round = (value: number) => Math.round(value * 100) / 100;
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? (sorted[Math.floor(sorted.length / 2)] ?? 0) : 0;
+};
 
 async function main() {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hub-soak-'));
@@ -283,6 +292,7 @@ async function main() {
       mb: number;
       heapMb: number;
       externalMb: number;
+      loopStallMs: number;
       rps: number;
       p50Ms: number;
       p99Ms: number;
@@ -304,7 +314,7 @@ async function main() {
         rss.push({
           atSeconds: Math.round(at / 1000),
           mb: round((await residentBytes(pid)) / 2 ** 20),
-          ...(await serverMemory(port)),
+          ...(await serverGauges(port)),
           rps: Math.round(window.requests / seconds),
           p50Ms: window.p50Ms,
           p99Ms: window.p99Ms,
@@ -344,9 +354,14 @@ async function main() {
     await Promise.race([Promise.all([...loops, sampler]), sleep(30_000)]);
     agent.destroy();
 
-    const startSample = rss.find((sample) => sample.atSeconds * 1000 >= warmupMs - 1000) ?? rss[0];
-    const endSample = rss.at(-1);
-    const growth = startSample && endSample ? (endSample.mb - startSample.mb) / startSample.mb : 0;
+    // Start and end are medians over the first and the last minute after the warm-up: the V8 heap
+    // saws up and down by a few hundred MB between major collections, so two single samples could
+    // show growth or shrinkage that is only where each fell in the saw.
+    const measured = rss.filter((sample) => sample.atSeconds * 1000 >= warmupMs - 1000);
+    const span = Math.max(1, Math.min(12, Math.floor(measured.length / 3)));
+    const rssStartMb = median(measured.slice(0, span).map((sample) => sample.mb));
+    const rssEndMb = median(measured.slice(-span).map((sample) => sample.mb));
+    const growth = rssStartMb ? (rssEndMb - rssStartMb) / rssStartMb : 0;
     const all = new Samples();
     for (const kind of Object.keys(latencies) as Kind[])
       for (let i = 0; i < latencies[kind].count; i++) all.add(latencies[kind].values[i] ?? 0);
@@ -381,7 +396,7 @@ async function main() {
         `machine load average ${loadStart} at the start, ${os.loadavg()[0]?.toFixed(1)} at the end (${os.cpus().length} cores, shared with whatever else runs)`,
         `latency p50 ${overall.p50Ms} ms, p99 ${overall.p99Ms} ms`,
         `CPU: server ${serverCores} cores, load generator ${loadCores} cores`,
-        `resident memory ${startSample?.mb} MB after warm-up, ${endSample?.mb} MB at the end (${round(growth * 100)} %, limit ${RSS_GROWTH_LIMIT * 100} %)`,
+        `resident memory ${rssStartMb} MB after warm-up, ${rssEndMb} MB at the end (medians of ${span} samples 5 s apart; ${round(growth * 100)} %, limit ${RSS_GROWTH_LIMIT * 100} %)`,
       ],
       extra: {
         errors,
@@ -394,8 +409,8 @@ async function main() {
           (Object.keys(latencies) as Kind[]).map((kind) => [kind, latencies[kind].summary()]),
         ),
         statuses,
-        rssStartMb: startSample?.mb,
-        rssEndMb: endSample?.mb,
+        rssStartMb,
+        rssEndMb,
         rssGrowth: round(growth),
         rssSamples: rss,
       },
