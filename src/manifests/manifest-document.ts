@@ -152,22 +152,40 @@ export function manifestContent(screen: ManifestScreen, timeline: readonly Timel
   };
 }
 
-/** Manifest content serialised once: its JSON and its version (a hash of that JSON, 128 bits, hex). */
+/**
+ * Manifest content serialised once, in two parts: the screen's own fields (times, poll interval,
+ * the screen, its status) and the programme (segments, items, media), which every screen with
+ * the same programme shares. Both without their braces; together they are JSON.stringify(content).
+ */
 export interface VersionedContent {
-  json: string;
+  ownJson: string;
+  sharedJson: string;
+  /** A hash of the whole JSON, 128 bits, hex. */
   version: string;
 }
 
 /** Serialises manifest content and works out its version. */
 export function versionContent(content: ManifestContent): VersionedContent {
-  const json = JSON.stringify(content);
-  return { json, version: createHash('sha256').update(json).digest('hex').slice(0, 32) };
+  const { segments, items, media, ...own } = content;
+  const ownJson = JSON.stringify(own).slice(1, -1);
+  const sharedJson = JSON.stringify({ segments, items, media }).slice(1, -1);
+  const version = createHash('sha256').update(`{${ownJson},`).update(sharedJson).update('}').digest('hex').slice(0, 32);
+  return { ownJson, sharedJson, version };
+}
+
+/** The manifest's JSON before the value of `serverTime`: the screen's own part, then the shared part. */
+export interface ManifestText {
+  own: string;
+  shared: string;
 }
 
 /**
  * The manifest's JSON up to the value of `serverTime`, which comes last so that each answer can
  * append the time it is sent (see manifest-bytes.ts) without serialising the manifest again.
  */
-export function manifestJsonBeforeTime({ json, version }: VersionedContent, generatedAt: Date): string {
-  return `{"version":${JSON.stringify(version)},"generatedAt":"${generatedAt.toISOString()}",${json.slice(1, -1)},"serverTime":`;
+export function manifestTextBeforeTime({ ownJson, sharedJson, version }: VersionedContent, generatedAt: Date): ManifestText {
+  return {
+    own: `{"version":${JSON.stringify(version)},"generatedAt":"${generatedAt.toISOString()}",${ownJson},`,
+    shared: `${sharedJson},"serverTime":`,
+  };
 }

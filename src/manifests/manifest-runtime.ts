@@ -6,12 +6,12 @@ import {
   MANIFEST_HORIZON_HOURS,
   MANIFEST_QUANTUM_MS,
   manifestContent,
-  manifestJsonBeforeTime,
   manifestStart,
+  manifestTextBeforeTime,
   manifestTimeline,
   versionContent,
 } from './manifest-document.js';
-import { type ManifestBytes, packManifest } from './manifest-bytes.js';
+import { createSharedDeflate, type ManifestBytes, packManifest, type SharedDeflate } from './manifest-bytes.js';
 import { compileScheduleForDay, type LoopSettings, rightsEndDays } from './schedule-for-day.js';
 import { loadScheduleSource, type ScheduleSource } from './schedule-source.js';
 import { type ScheduleSync, scheduleSyncOf } from './schedule-sync.js';
@@ -46,6 +46,8 @@ interface ManifestRuntime {
   settings: LoopSettings;
   source: { generation: number; promise: Promise<LoadedSource> } | null;
   manifests: Map<string, CachedManifest>;
+  /** Screens with the same programme share its compressed bytes. */
+  deflateShared: SharedDeflate;
 }
 
 // Compiled schedules for at most this many days are kept (today, tomorrow, a preview day).
@@ -62,6 +64,7 @@ function runtimeOf(deps: AppDeps): ManifestRuntime {
     settings: { nationalShare: deps.config.SCHEDULE_NATIONAL_SHARE, fallbackLanguage: FALLBACK_LANGUAGE },
     source: null,
     manifests: new Map(),
+    deflateShared: createSharedDeflate(),
   };
   // Manifests of older generations stay until replaced: they are what a screen gets while the
   // database cannot be reached to rebuild them.
@@ -176,7 +179,7 @@ async function rebuildManifest(deps: AppDeps, runtime: ManifestRuntime, screenId
   const current = content.segments.find((segment) => Date.parse(segment.start) <= now.getTime() && now.getTime() < Date.parse(segment.end));
   const expiresAt = Math.min(from.getTime() + MANIFEST_QUANTUM_MS, current ? Date.parse(current.end) : from.getTime() + MANIFEST_QUANTUM_MS);
   // The same content keeps its bytes (and generatedAt), so a rebuild that changes nothing compresses nothing.
-  const bytes = cached?.version === version ? cached.bytes : packManifest(manifestJsonBeforeTime(versioned, now));
+  const bytes = cached?.version === version ? cached.bytes : packManifest(manifestTextBeforeTime(versioned, now), runtime.deflateShared);
   const manifest: CachedManifest = { generation, screensGeneration, screenKey: screen.key, version, etag: `"${version}"`, bytes, expiresAt };
   if (generation === runtime.sync.scheduleGeneration && loaded.generation === generation) runtime.manifests.set(screenId, manifest);
   return manifest;
