@@ -74,8 +74,14 @@ export function packManifest(text: ManifestText, deflateShared: SharedDeflate = 
   };
 }
 
+// Answers sent in the same millisecond end alike: the ending is made once per millisecond.
+let lastEnd: { at: number; bytes: Buffer } = { at: Number.NaN, bytes: Buffer.alloc(0) };
+
+/** The end of the JSON sent at `now`: the server time and the closing brace (read-only). */
 function endOf(now: Date): Buffer {
-  return Buffer.from(`"${now.toISOString()}"}`);
+  const at = now.getTime();
+  if (lastEnd.at !== at) lastEnd = { at, bytes: Buffer.from(`"${now.toISOString()}"}`) };
+  return lastEnd.bytes;
 }
 
 /** The gzip body sent at `now`: head, shared part, a final stored block with the time, and the trailer. */
@@ -104,9 +110,22 @@ export function plainManifestAt(bytes: ManifestBytes, now: Date): Uint8Array<Arr
   return Buffer.concat([prefix, endOf(now)]) as Uint8Array<ArrayBuffer>;
 }
 
+// Players send the same Accept-Encoding on every poll: its reading is remembered (a few values).
+const gzipReadings = new Map<string, boolean>();
+const MAX_REMEMBERED_READINGS = 64;
+
 /** Whether an Accept-Encoding header admits gzip (and does not refuse it with q=0). */
 export function acceptsGzip(acceptEncoding: string | undefined): boolean {
   if (!acceptEncoding) return false;
+  let reading = gzipReadings.get(acceptEncoding);
+  if (reading === undefined) {
+    reading = readAcceptsGzip(acceptEncoding);
+    if (gzipReadings.size < MAX_REMEMBERED_READINGS) gzipReadings.set(acceptEncoding, reading);
+  }
+  return reading;
+}
+
+function readAcceptsGzip(acceptEncoding: string): boolean {
   for (const part of acceptEncoding.split(',')) {
     const [coding, ...parameters] = part.trim().toLowerCase().split(';');
     if (coding !== 'gzip' && coding !== 'x-gzip' && coding !== '*') continue;

@@ -169,7 +169,8 @@ export function versionContent(content: ManifestContent): VersionedContent {
   const { segments, items, media, ...own } = content;
   const ownJson = JSON.stringify(own).slice(1, -1);
   const sharedJson = JSON.stringify({ segments, items, media }).slice(1, -1);
-  const version = createHash('sha256').update(`{${ownJson},`).update(sharedJson).update('}').digest('hex').slice(0, 32);
+  // The first 16 bytes as hex, a string of its own (slicing the hex digest would keep all of it).
+  const version = createHash('sha256').update(`{${ownJson},`).update(sharedJson).update('}').digest().toString('hex', 0, 16);
   return { ownJson, sharedJson, version };
 }
 
