@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { userOf } from '../accounts/actor.js';
 import { listCampaignAssets } from '../assets/assets-service.js';
 import { rightsAreValid } from '../assets/rights.js';
 import type { CampaignWithOwner, windowState } from '../campaigns/campaigns-service.js';
@@ -17,6 +18,7 @@ import { ProductCard } from './components/product-card.js';
 import { WindowFacts } from './components/window-facts.js';
 import type { UiLanguage } from './i18n.js';
 import { Layout } from './layout.js';
+import { OrderableElsewhere, offersOrdering, orderingOrganisationOf } from './order-form-page.js';
 import { pageContext, sendPage } from './page-context.js';
 
 /** The campaign's live images (rights still valid at `now`) with a thumbnail URL and alt text each. */
@@ -153,6 +155,7 @@ export function campaignPage() {
     const products = await listCampaignProducts(deps.database.db, actor, campaign.id);
     const artwork = await artworkOf(deps.database.db, campaign.id, now);
     const orderingOpen = listed.downloadWindow?.open === true;
+    const organisation = await orderingOrganisationOf(deps.database.db, userOf(actor));
     const title = {
       sv: campaign.title.sv ?? campaign.slug,
       en: campaign.title.en ?? campaign.title.sv ?? campaign.slug,
@@ -216,7 +219,9 @@ export function campaignPage() {
                 />
               ))}
             </ul>
-            {orderingOpen ? (
+            {orderingOpen && organisation && !offersOrdering(campaign, organisation) ? (
+              <OrderableElsewhere campaign={campaign} organisation={organisation} lang={lang} />
+            ) : orderingOpen ? (
               <p>
                 <a class="button" href={`/kampanjer/${campaign.slug}/bestall`}>
                   {lang === 'sv' ? 'Beställ tryckt material' : 'Order printed material'}

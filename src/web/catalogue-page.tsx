@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import type { Actor } from '../accounts/actor.js';
+import { type Actor, userOf } from '../accounts/actor.js';
+import type { OrganisationRow } from '../accounts/organisations-service.js';
 import { type CampaignWithOwner, listCampaigns } from '../campaigns/campaigns-service.js';
 import type { Db } from '../db/client.js';
 import type { AppEnv } from '../http/app-env.js';
@@ -12,6 +13,7 @@ import { ProductCard } from './components/product-card.js';
 import { WindowFacts } from './components/window-facts.js';
 import type { UiLanguage } from './i18n.js';
 import { Layout } from './layout.js';
+import { OrderableElsewhere, offersOrdering, orderingOrganisationOf } from './order-form-page.js';
 import { pageContext, sendPage } from './page-context.js';
 
 type CatalogueEntry = Awaited<ReturnType<typeof catalogueEntry>>;
@@ -25,9 +27,16 @@ async function catalogueEntry(db: Db, actor: Actor, campaign: CampaignWithOwner)
   };
 }
 
-function CampaignEntry(props: { entry: CatalogueEntry; now: Date; lang: UiLanguage }) {
-  const { entry, lang, now } = props;
+function CampaignEntry(props: {
+  entry: CatalogueEntry;
+  organisation: OrganisationRow | null;
+  now: Date;
+  lang: UiLanguage;
+}) {
+  const { entry, lang, now, organisation } = props;
   const { campaign } = entry;
+  // Material an organisation elsewhere would be refused is still shown (and downloadable), not offered.
+  const refused = organisation !== null && !offersOrdering(campaign, organisation) ? organisation : null;
   return (
     <li class="catalogue-entry">
       <h2>
@@ -68,8 +77,11 @@ function CampaignEntry(props: { entry: CatalogueEntry; now: Date; lang: UiLangua
           </ul>
         </>
       ) : null}
+      {entry.products.length > 0 && refused ? (
+        <OrderableElsewhere campaign={campaign} organisation={refused} lang={lang} />
+      ) : null}
       <p class="actions">
-        {entry.products.length > 0 ? (
+        {entry.products.length > 0 && !refused ? (
           <a class="button" href={`/kampanjer/${campaign.slug}/bestall`}>
             {lang === 'sv' ? 'Beställ tryckt material' : 'Order printed material'}
           </a>
@@ -145,6 +157,7 @@ export function cataloguePage() {
         (!audience || campaign.audience.includes(audience)),
     );
     const entries = await Promise.all(shown.map((campaign) => catalogueEntry(database.db, actor, campaign)));
+    const organisation = await orderingOrganisationOf(database.db, userOf(actor));
     const filtered = Boolean(language || audience);
 
     return sendPage(
@@ -190,7 +203,7 @@ export function cataloguePage() {
         {entries.length > 0 ? (
           <ul class="catalogue">
             {entries.map((entry) => (
-              <CampaignEntry entry={entry} now={now} lang={lang} />
+              <CampaignEntry entry={entry} organisation={organisation} now={now} lang={lang} />
             ))}
           </ul>
         ) : (

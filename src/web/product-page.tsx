@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { userOf } from '../accounts/actor.js';
 import { findAsset } from '../assets/assets-service.js';
 import type { AppEnv } from '../http/app-env.js';
 import { orderingStateAt } from '../orders/ordering-season.js';
@@ -11,6 +12,7 @@ import { isUuid, sendNotFound } from './components/member-pages.js';
 import { stockText } from './components/product-card.js';
 import { WindowFacts } from './components/window-facts.js';
 import { Layout } from './layout.js';
+import { OrderableElsewhere, offersOrdering, orderingOrganisationOf } from './order-form-page.js';
 import { pageContext, sendPage } from './page-context.js';
 
 /** A product's page: the preview with its alt text, what it is, stock left, limits, and the way to order. */
@@ -27,6 +29,7 @@ export function productPage() {
     const now = clock.now();
     const preview = await findAsset(database.db, product.previewAssetId);
     const ordering = orderingStateAt(campaign.ordering, now);
+    const organisation = await orderingOrganisationOf(database.db, userOf(c.get('actor')));
     const title = {
       sv: pickText(product.title, 'sv').value,
       en: pickText(product.title, 'en').value,
@@ -88,11 +91,15 @@ export function productPage() {
               </dd>
             </dl>
             {ordering.open && product.active ? (
-              <p>
-                <a class="button" href={`/kampanjer/${campaign.slug}/bestall`}>
-                  {lang === 'sv' ? 'Beställ' : 'Order'}
-                </a>
-              </p>
+              organisation && !offersOrdering(campaign, organisation) ? (
+                <OrderableElsewhere campaign={campaign} organisation={organisation} lang={lang} />
+              ) : (
+                <p>
+                  <a class="button" href={`/kampanjer/${campaign.slug}/bestall`}>
+                    {lang === 'sv' ? 'Beställ' : 'Order'}
+                  </a>
+                </p>
+              )
             ) : null}
           </div>
         </div>

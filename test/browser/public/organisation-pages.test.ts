@@ -4,7 +4,7 @@ import { renderUpcomingPacks } from '../../../src/packs/pack-jobs.js';
 import { orderBody, postOrder } from '../../orders/order-fixtures.js';
 import { insertSocialAsset, makeArtwork } from '../../packs/pack-fixtures.js';
 import { CHROMIUM_MISSING_MESSAGE, chromiumAvailable, launchBrowser, serveOnLoopback } from '../../support/browser.js';
-import { createShopWorld, PASSWORD, type ShopWorld } from '../../web/public/public-fixtures.js';
+import { createShopWorld, PASSWORD, regionalCampaign, type ShopWorld } from '../../web/public/public-fixtures.js';
 import { checkPage, DESKTOP, focusOutline, tabTo } from './page-helpers.js';
 
 /*
@@ -15,6 +15,8 @@ import { checkPage, DESKTOP, focusOutline, tabTo } from './page-helpers.js';
  */
 
 let world: ShopWorld;
+/** A county campaign of Uppsala (03): the member's organisation, in Västerås, may not order it. */
+let uppsala: { id: string; slug: string; productId: string };
 let browser: Browser;
 let server: { url: string; close(): Promise<void> };
 
@@ -52,6 +54,7 @@ describe.skipIf(!chromiumAvailable)(
         altText: 'Två unga i en park, text: Svartsjuka är inte romantiskt',
       });
       await renderUpcomingPacks(world.t.deps, world.t.clock.now());
+      uppsala = await regionalCampaign(world.world, { tier: 'county', countyCode: '03' }, 'Uppsala mot våld');
       [server, browser] = await Promise.all([serveOnLoopback((request) => world.t.app.fetch(request)), launchBrowser()]);
     }, 120_000);
     afterAll(async () => {
@@ -127,6 +130,28 @@ describe.skipIf(!chromiumAvailable)(
         expect(await page.locator('#error-summary').textContent()).toContain('Du kan beställa högst 50 ex. per beställning.');
         expect(await page.title()).toBe('Fel: Beställ: Svartsjuka är inte romantiskt – Kampanjnavet');
         await checkPage(page, 'order-form-errors');
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('tells a member whom another county’s material is for instead of offering the order form, without axe violations', async () => {
+      const { context, page } = await openPage();
+      try {
+        await signIn(page, world.member.user.email, PASSWORD);
+        const notice = 'Det tryckta materialet är till för organisationer i Uppsala län';
+        for (const [path, name, status] of [
+          ['/katalog', 'catalogue-elsewhere', 200],
+          [`/kampanjer/${uppsala.slug}`, 'campaign-elsewhere', 200],
+          [`/produkter/${uppsala.productId}`, 'product-elsewhere', 200],
+          [`/kampanjer/${uppsala.slug}/bestall`, 'order-form-elsewhere', 403],
+        ] as const) {
+          const response = await page.goto(`${server.url}${path}`);
+          expect(response?.status(), path).toBe(status);
+          expect(await page.locator('main').textContent(), path).toContain(notice);
+          expect(await page.locator(`main a[href="/kampanjer/${uppsala.slug}/bestall"]`).count(), path).toBe(0);
+          await checkPage(page, name);
+        }
       } finally {
         await context.close();
       }

@@ -4,9 +4,11 @@ import { eq } from 'drizzle-orm';
 import {
   createOrderWorld,
   createProduct,
+  makePdf,
   type OrderWorld,
   organisationWithMember,
 } from '../../orders/order-fixtures.js';
+import { makePng, uploadForm } from '../../support/files.js';
 import { type TestContext, unique } from '../../support/test-app.js';
 
 /** The password every test user has (test-app's default). */
@@ -151,4 +153,40 @@ export async function publishCampaign(
       .status,
   ).toBe(200);
   return { id, slug };
+}
+
+/**
+ * A published campaign of a county or municipality taking orders now (15 Dec–31 Mar), with its
+ * print file, preview and one poster; answers the campaign and the poster's id.
+ */
+export async function regionalCampaign(
+  world: OrderWorld,
+  region: { tier: 'county'; countyCode: string } | { tier: 'local'; municipalityCode: string },
+  title: string,
+): Promise<{ id: string; slug: string; productId: string }> {
+  const campaign = await publishCampaign(world, {
+    ...region,
+    title: { sv: title },
+    ordering: { spans: [{ kind: 'yearly', from: '12-15', to: '03-31' }] },
+  });
+  const upload = async (form: FormData) => {
+    const response = await world.t.request(`/api/v1/campaigns/${campaign.id}/assets`, {
+      method: 'POST',
+      token: world.national,
+      body: form,
+    });
+    expect(response.status).toBe(201);
+    return (await response.json()).id as string;
+  };
+  const pdfAssetId = await upload(
+    uploadForm(await makePdf(title), 'affisch.pdf', { language: 'sv', title: 'Affisch' }),
+  );
+  const imageAssetId = await upload(
+    uploadForm(await makePng(300, 424), 'affisch.png', { language: 'sv', altText: `Affisch: ${title}` }),
+  );
+  const product = await createProduct(
+    { ...world, campaignId: campaign.id, pdfAssetId, imageAssetId },
+    { title: `Affisch A3 – ${title}` },
+  );
+  return { ...campaign, productId: product.id };
 }
