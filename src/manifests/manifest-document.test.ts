@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { compileSchedule } from '../schedule/compile.js';
 import { supportLineSlide } from '../schedule/synthetic.js';
 import type { ScheduleSlide, ScreenProfile } from '../schedule/types.js';
-import { manifestContent, manifestStart, manifestTimeline, pollSecondsFor, versionContent } from './manifest-document.js';
+import { manifestContent, manifestStart, manifestTextBeforeTime, manifestTimeline, pollSecondsFor, versionContent } from './manifest-document.js';
 
 const screen: ScreenProfile = {
   id: 'screen-1',
@@ -56,5 +57,18 @@ describe('manifest documents', () => {
     const build = (at: Date) => manifestContent(manifestScreen, manifestTimeline(() => schedule, new Set(), screen, from, 25), at);
     expect(versionContent(build(new Date('2026-11-25T12:10:00Z'))).version).toBe(versionContent(build(new Date('2026-11-25T12:50:00Z'))).version);
     expect(versionContent({ ...build(from), pollSeconds: 1 }).version).not.toBe(versionContent(build(from)).version);
+  });
+
+  it('splits the JSON into the screen\'s own part and the shared programme, versioned as the whole content', () => {
+    const schedule = compileSchedule([slide('kept', false)], { nationalShare: 0.5, fallbackLanguage: 'sv', defaultLoop: [supportLineSlide()] });
+    const from = new Date('2026-11-25T12:00:00Z');
+    const content = manifestContent(manifestScreen, manifestTimeline(() => schedule, new Set(), screen, from, 25), from);
+    const versioned = versionContent(content);
+    expect(versioned.version).toBe(createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 32));
+    const text = manifestTextBeforeTime(versioned, from);
+    expect(text.own).not.toContain('"segments"');
+    expect(text.shared).not.toContain('"screen"');
+    const manifest = JSON.parse(`${text.own}${text.shared}"${from.toISOString()}"}`);
+    expect(manifest).toEqual({ version: versioned.version, generatedAt: from.toISOString(), ...content, serverTime: from.toISOString() });
   });
 });
