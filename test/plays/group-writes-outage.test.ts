@@ -1,15 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashSecret } from '../../src/accounts/secrets.js';
 import { type Database, openDatabase } from '../../src/db/client.js';
 import { plays } from '../../src/plays/schema.js';
-import { screens } from '../../src/screens/schema.js';
 import { NEEDS_POSTGRES, SERVER_URL } from '../ops/support/server-database.js';
 import { type Instance, startInstance } from '../ops/support/in-process-instance.js';
 import { startTcpProxy, type TcpProxy } from '../ops/support/tcp-proxy.js';
 import { createTestServerDatabase } from '../support/test-database.js';
-import { looseTarget, playEvents } from './play-fixtures.js';
+import { insertScreen, looseTarget, playEvents } from './play-fixtures.js';
 
 /*
  * The connection to PostgreSQL drops in the middle of a burst of play batches, which the instance
@@ -49,20 +46,7 @@ describe.skipIf(!SERVER_URL)(`group writes when PostgreSQL goes away (${SERVER_U
     proxied.port = String(proxy.port);
     proxied.hostname = '127.0.0.1';
     instance = await startInstance(proxied.toString());
-    for (let i = 0; i < 6; i++) {
-      const token = `scr_${randomBytes(24).toString('base64url')}`;
-      await direct.db.insert(screens).values({
-        name: `outage screen ${i}`,
-        countyCode: '19',
-        municipalityCode: '1980',
-        orientation: 'landscape',
-        width: 1920,
-        height: 1080,
-        languages: ['sv'],
-        tokenHash: hashSecret(token),
-      });
-      tokens.push(token);
-    }
+    for (let i = 0; i < 6; i++) tokens.push((await insertScreen(direct.db, { municipalityCode: '1980' })).token);
   }, 60_000);
 
   afterAll(async () => {

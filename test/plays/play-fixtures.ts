@@ -3,6 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import { hashSecret } from '../../src/accounts/secrets.js';
 import { blobs, assets } from '../../src/assets/schema.js';
 import { campaigns } from '../../src/campaigns/schema.js';
+import type { Db } from '../../src/db/client.js';
 import { plays } from '../../src/plays/schema.js';
 import { screens } from '../../src/screens/schema.js';
 import { slideAssets, slides } from '../../src/slides/schema.js';
@@ -14,8 +15,17 @@ export async function createScreen(
   region: { municipalityCode: string; countyCode?: string },
   pairedAt: Date = t.clock.now(),
 ): Promise<{ id: string; token: string }> {
+  return insertScreen(t.database.db, region, pairedAt);
+}
+
+/** The same on any database (a test that runs its own instance has no TestContext). */
+export async function insertScreen(
+  db: Db,
+  region: { municipalityCode: string; countyCode?: string },
+  pairedAt: Date = new Date(),
+): Promise<{ id: string; token: string }> {
   const token = `scr_${randomBytes(24).toString('base64url')}`;
-  const [row] = await t.database.db
+  const [row] = await db
     .insert(screens)
     .values({
       name: unique('screen'),
