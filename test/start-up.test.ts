@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,19 +11,45 @@ const root = path.resolve(import.meta.dirname, '..');
 let dataDir: string;
 const children: ChildProcess[] = [];
 
+/** A port nobody listens on now, so the service never collides with another test or process. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
+  });
+}
+
+const output = new WeakMap<ChildProcess, string[]>();
+
 function start(port: number, env: Record<string, string> = {}): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', JOBS_ENABLED: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Read what it says (an unread pipe would block it once full) and keep the end for errors.
+  const said: string[] = [];
+  output.set(child, said);
+  const keep = (chunk: Buffer) => {
+    said.push(chunk.toString());
+    if (said.length > 50) said.shift();
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   children.push(child);
   return child;
 }
 
-async function waitFor(url: string, status: number, timeoutMs: number): Promise<number> {
+/** Waits for the address to answer the status; fails at once, with what it said, if the process ended. */
+async function waitFor(child: ChildProcess, url: string, status: number, timeoutMs: number): Promise<number> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`the service exited (${child.exitCode ?? child.signalCode}) before ${url} answered: ${(output.get(child) ?? []).join('')}`);
+    }
     try {
       const response = await fetch(url);
       if (response.status === status) return Date.now() - started;
@@ -31,7 +58,7 @@ async function waitFor(url: string, status: number, timeoutMs: number): Promise<
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`${url} did not answer ${status} within ${timeoutMs} ms`);
+  throw new Error(`${url} did not answer ${status} within ${timeoutMs} ms; the service said: ${(output.get(child) ?? []).join('')}`);
 }
 
 async function stop(child: ChildProcess): Promise<number | null> {
@@ -49,12 +76,12 @@ afterAll(async () => {
 describe('starting the service as the README says', () => {
   it('answers /healthz within seconds, becomes ready, lists the demo campaigns, and keeps data over a restart', async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'hub-start-'));
-    const port = 39_000 + (process.pid % 1000);
+    const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const first = start(port, { ADMIN_EMAIL: 'admin@example.org', ADMIN_PASSWORD: 'a long admin passphrase' });
     // Within seconds on an idle machine; the bound is loose because CI machines are shared.
-    expect(await waitFor(`${base}/healthz`, 200, 60_000)).toBeLessThan(60_000);
-    await waitFor(`${base}/readyz`, 200, 120_000);
+    expect(await waitFor(first, `${base}/healthz`, 200, 60_000)).toBeLessThan(60_000);
+    await waitFor(first, `${base}/readyz`, 200, 120_000);
     // Campaign rows are imported first, so all demo campaigns are listed almost at once.
     const definitions = await loadCampaignDefinitions();
     const expected = definitions.map((d) => d.slug).sort();
@@ -81,7 +108,7 @@ describe('starting the service as the README says', () => {
     expect(await stop(first)).toBe(0);
 
     const second = start(port);
-    await waitFor(`${base}/readyz`, 200, 120_000);
+    await waitFor(second, `${base}/readyz`, 200, 120_000);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await listSlugs()).toEqual(expected);
     // The restart resumes the import without duplicating anything already imported.
