@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compileSchedule } from '../schedule/compile.js';
 import { supportLineSlide } from '../schedule/synthetic.js';
 import type { ScheduleSlide, ScreenProfile } from '../schedule/types.js';
-import { manifestContent, manifestStart, manifestTextBeforeTime, manifestTimeline, pollSecondsFor, versionContent } from './manifest-document.js';
+import { manifestContent, manifestStart, manifestTextBeforeTime, manifestTimeline, pollSecondsFor, statusHoldsUntil, versionContent } from './manifest-document.js';
 
 const screen: ScreenProfile = {
   id: 'screen-1',
@@ -70,5 +70,13 @@ describe('manifest documents', () => {
     expect(text.shared).not.toContain('"screen"');
     const manifest = JSON.parse(`${text.own}${text.shared}"${from.toISOString()}"}`);
     expect(manifest).toEqual({ version: versioned.version, generatedAt: from.toISOString(), ...content, serverTime: from.toISOString() });
+  });
+
+  it('holds a manifest until the screen\'s status changes, across changes of loop', () => {
+    const segment = (start: string, end: string, status: 'playing' | 'closed', loop: number[]) => ({ start: `2026-11-25T${start}:00.000Z`, end: `2026-11-25T${end}:00.000Z`, status, opensAt: null, usedDefaultLoop: false, loopSeconds: loop.length * 10, loop });
+    const content = { segments: [segment('10:00', '10:20', 'playing', [0]), segment('10:20', '10:40', 'playing', [1]), segment('10:40', '11:00', 'closed', []), segment('11:00', '12:00', 'playing', [0])] };
+    expect(statusHoldsUntil(content, new Date('2026-11-25T10:05:00Z'))).toBe(Date.parse('2026-11-25T10:40:00Z'));
+    expect(statusHoldsUntil(content, new Date('2026-11-25T10:45:00Z'))).toBe(Date.parse('2026-11-25T11:00:00Z'));
+    expect(statusHoldsUntil(content, new Date('2026-11-25T12:00:00Z'))).toBeNull();
   });
 });

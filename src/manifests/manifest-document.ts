@@ -153,6 +153,25 @@ export function manifestContent(screen: ManifestScreen, timeline: readonly Timel
 }
 
 /**
+ * Until when (epoch ms) content built at `at` stays what a rebuild would give, for the same data
+ * and the same hour: it depends on the instant only through `status`, the status of the segment
+ * holding it, so it holds while the following segments keep that status. Null when no segment
+ * holds `at`.
+ */
+export function statusHoldsUntil(content: Pick<ManifestContent, 'segments'>, at: Date): number | null {
+  const time = at.getTime();
+  const index = content.segments.findIndex((segment) => Date.parse(segment.start) <= time && time < Date.parse(segment.end));
+  const current = content.segments[index];
+  if (!current) return null;
+  let until = current.end;
+  for (const next of content.segments.slice(index + 1)) {
+    if (next.start !== until || next.status !== current.status) break;
+    until = next.end;
+  }
+  return Date.parse(until);
+}
+
+/**
  * Manifest content serialised once, in two parts: the screen's own fields (times, poll interval,
  * the screen, its status) and the programme (segments, items, media), which every screen with
  * the same programme shares. Both without their braces; together they are JSON.stringify(content).

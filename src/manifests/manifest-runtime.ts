@@ -9,6 +9,7 @@ import {
   manifestStart,
   manifestTextBeforeTime,
   manifestTimeline,
+  statusHoldsUntil,
   versionContent,
 } from './manifest-document.js';
 import { createSharedDeflate, type ManifestBytes, packManifest, type SharedDeflate } from './manifest-bytes.js';
@@ -28,7 +29,7 @@ export interface CachedManifest {
   /** The strong ETag: the version in quotes. */
   etag: string;
   bytes: ManifestBytes;
-  /** Epoch ms: the next hour, or the end of the segment playing when it was built, whichever is first. */
+  /** Epoch ms: the next hour, or when the screen's status changes (see statusHoldsUntil), whichever is first. */
   expiresAt: number;
 }
 
@@ -176,8 +177,10 @@ async function rebuildManifest(deps: AppDeps, runtime: ManifestRuntime, screenId
   const content = manifestContent(screen.screen, timeline, now);
   const versioned = versionContent(content);
   const { version } = versioned;
-  const current = content.segments.find((segment) => Date.parse(segment.start) <= now.getTime() && now.getTime() < Date.parse(segment.end));
-  const expiresAt = Math.min(from.getTime() + MANIFEST_QUANTUM_MS, current ? Date.parse(current.end) : from.getTime() + MANIFEST_QUANTUM_MS);
+  // Kept until the hour ends or the screen's status changes; a rebuild before then, at a change of
+  // loop, would give the same content (same data, same hour), so it is not done.
+  const hourEnd = from.getTime() + MANIFEST_QUANTUM_MS;
+  const expiresAt = Math.min(hourEnd, statusHoldsUntil(content, now) ?? hourEnd);
   // The same content keeps its bytes (and generatedAt), so a rebuild that changes nothing compresses nothing.
   const bytes = cached?.version === version ? cached.bytes : packManifest(manifestTextBeforeTime(versioned, now), runtime.deflateShared);
   const manifest: CachedManifest = { generation, screensGeneration, screenKey: screen.key, version, etag: `"${version}"`, bytes, expiresAt };
